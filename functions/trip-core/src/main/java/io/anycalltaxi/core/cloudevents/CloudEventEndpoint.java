@@ -1,0 +1,102 @@
+package io.anycalltaxi.core.cloudevents;
+
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.anycalltaxi.core.trip.TripNotFound;
+import io.anycalltaxi.core.trip.TripRefusal;
+import io.anycalltaxi.core.web.CallContext;
+import io.anycalltaxi.core.web.Problems;
+import io.cloudevents.CloudEvent;
+
+/**
+ * How a Knative Trigger reaches a function: {@code POST /} with a CloudEvent (binary or
+ * structured). The answer follows the broker's contract: 200 with the next event (binary mode)
+ * as the reply, 202 when there is nothing to say, 400/403/422 for an event that retrying cannot
+ * fix (not retried: it goes to the dead-letter sink), 503 when a dependency is down (retried with
+ * backoff).
+ * <p>
+ * Spring Cloud Function's own web endpoint is switched off for this: it copies the request's
+ * headers into the response, and a broker reads echoed {@code ce-*} headers as a reply of the
+ * same event.
+ */
+@RestController
+public class CloudEventEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(CloudEventEndpoint.class);
+
+    private final EventHandlers handlers;
+
+    public CloudEventEndpoint(EventHandlers handlers) {
+        this.handlers = handlers;
+    }
+
+    @PostMapping("/")
+    public ResponseEntity<byte[]> receive(@RequestHeader HttpHeaders headers,
+            @RequestBody(required = false) byte[] body) {
+        CloudEvent event = CloudEventHttp.read(headers, body);
+        CallContext.of(event);
+        Function<CloudEvent, CloudEvent> handler = handlers.forType(event.getType())
+                .orElseThrow(() -> new InvalidEvent("this function does not handle " + event.getType()));
+        CloudEvent reply = handler.apply(event);
+        if (reply == null) {
+            log.info("handled {} {}", event.getType(), event.getId());
+            return ResponseEntity.accepted().build();
+        }
+        log.info("handled {} {}, replied {} {}", event.getType(), event.getId(), reply.getType(), reply.getId());
+        return ResponseEntity.ok().headers(CloudEventHttp.headers(reply)).body(CloudEventHttp.body(reply));
+    }
+
+    /** What this function handles, by event type: for operators and for the manifests' cross-check. */
+    @GetMapping(path = "/", produces = "application/json")
+    public Object handledTypes() {
+        return handlers.handledTypes();
+    }
+
+    @ExceptionHandler(InvalidEvent.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidEvent e) {
+        return refuse(HttpStatus.BAD_REQUEST, "Invalid event", e.getMessage());
+    }
+
+    @ExceptionHandler(TripNotFound.class)
+    ResponseEntity<ProblemDetail> unknownTrip(TripNotFound e) {
+        // Not 404: the broker would retry it, and a call that does not exist will not appear later.
+        return refuse(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown call", e.getMessage());
+    }
+
+    @ExceptionHandler(TripRefusal.class)
+    ResponseEntity<ProblemDetail> refused(TripRefusal e) {
+        // Not 409: the broker retries 409, and a refused transition stays refused.
+        HttpStatus status = e.reason() == TripRefusal.Reason.WRONG_DRIVER ? HttpStatus.FORBIDDEN
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        return refuse(status, "Refused by the trip", e.getMessage());
+    }
+
+    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            OptimisticLockingFailureException.class, TemporarilyUnavailable.class })
+    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
+        log.warn("cannot handle the event now, the broker will retry: {}", e.getMessage());
+        return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                "try again later: " + e.getMessage()));
+    }
+
+    private static ResponseEntity<ProblemDetail> refuse(HttpStatus status, String title, String detail) {
+        log.warn("refused event: {} ({})", detail, status.value());
+        return Problems.response(Problems.of(status, title, detail));
+    }
+}

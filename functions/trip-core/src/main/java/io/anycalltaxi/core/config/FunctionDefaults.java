@@ -1,0 +1,37 @@
+package io.anycalltaxi.core.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
+
+/**
+ * The settings every function shares (Knative's PORT, MONGODB_URI, probes, graceful shutdown),
+ * at the lowest precedence so a function's own config, a ConfigMap or the environment win.
+ */
+public class FunctionDefaults implements EnvironmentPostProcessor, Ordered {
+
+    static final String RESOURCE = "anycalltaxi-function-defaults.properties";
+
+    /** Before config data is loaded, so that the defaults' {@code spring.config.import} is honoured. */
+    @Override
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER - 1;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        try {
+            environment.getPropertySources().addLast(new ResourcePropertySource("anycalltaxiFunctionDefaults",
+                    new ClassPathResource(RESOURCE, FunctionDefaults.class.getClassLoader())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

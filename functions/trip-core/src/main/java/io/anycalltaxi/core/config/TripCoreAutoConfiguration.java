@@ -1,0 +1,109 @@
+package io.anycalltaxi.core.config;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import io.anycalltaxi.core.cloudevents.CloudEventEndpoint;
+import io.anycalltaxi.core.cloudevents.EventData;
+import io.anycalltaxi.core.cloudevents.EventFactory;
+import io.anycalltaxi.core.cloudevents.EventHandlers;
+import io.anycalltaxi.core.cloudevents.EventPublisher;
+import io.anycalltaxi.core.fare.Fares;
+import io.anycalltaxi.core.fare.Tariff;
+import io.anycalltaxi.core.member.MemberDirectory;
+import io.anycalltaxi.core.trip.TripOutbox;
+import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.web.CallContextFilter;
+import io.anycalltaxi.core.web.ProblemAdvice;
+import jakarta.validation.Validator;
+
+/** What every function gets from the shared kernel. */
+@AutoConfiguration(after = MongoDataAutoConfiguration.class)
+@EnableConfigurationProperties(Tariff.class)
+@EnableScheduling
+@Import({ CloudEventEndpoint.class, ProblemAdvice.class })
+public class TripCoreAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventFactory eventFactory(@Value("${spring.application.name}") String functionName) {
+        return new EventFactory(functionName);
+    }
+
+    @Bean
+    EventData eventData(Validator validator) {
+        return new EventData(validator);
+    }
+
+    @Bean
+    EventHandlers eventHandlers(ApplicationContext context, FunctionCatalog catalog) {
+        return new EventHandlers(context, catalog);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(@Value("${K_SINK:}") String sink, @Value("${K_CE_OVERRIDES:}") String overrides,
+            @Value("${anycalltaxi.publish-timeout:5s}") Duration timeout) {
+        return new EventPublisher(sink, overrides, timeout);
+    }
+
+    @Bean
+    Trips trips(MongoOperations mongo) {
+        return new Trips(mongo);
+    }
+
+    /** Only where a SinkBinding gives the function a broker to publish to. */
+    @Bean
+    @ConditionalOnProperty("K_SINK")
+    TripOutbox tripOutbox(Trips trips, EventPublisher publisher, EventFactory events, Clock clock,
+            @Value("${anycalltaxi.outbox.grace:10s}") Duration grace) {
+        return new TripOutbox(trips, publisher, events, clock, grace);
+    }
+
+    @Bean
+    MemberDirectory memberDirectory(MongoOperations mongo) {
+        return new MemberDirectory(mongo);
+    }
+
+    @Bean
+    Fares fares(Tariff tariff) {
+        return new Fares(tariff);
+    }
+
+    @Bean
+    FilterRegistrationBean<CallContextFilter> callContextFilter() {
+        return new FilterRegistrationBean<>(new CallContextFilter());
+    }
+
+    /**
+     * Readiness by {@code ping}: Boot's own Mongo indicator asks {@code hello}, which the embedded
+     * server does not answer. Not named "mongo", so it does not replace Boot's by accident.
+     */
+    @Bean
+    HealthIndicator mongoPing(MongoOperations mongo) {
+        return () -> {
+            mongo.executeCommand("{ ping: 1 }");
+            return Health.up().build();
+        };
+    }
+}

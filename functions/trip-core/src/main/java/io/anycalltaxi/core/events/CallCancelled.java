@@ -1,0 +1,4 @@
+package io.anycalltaxi.core.events;
+
+public record CallCancelled(String callId, String reason) {
+}

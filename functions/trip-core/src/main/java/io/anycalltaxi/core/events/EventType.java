@@ -1,0 +1,70 @@
+package io.anycalltaxi.core.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The event catalog (design §3): every CloudEvent type the system speaks, its data record and who
+ * produces it. Handlers, triggers and tests name types through this enum, never by string copies.
+ */
+public enum EventType {
+
+    MEMBER_REGISTERED("io.anycalltaxi.member.registered", MemberRegistered.class, "register-member"),
+    CALL_REQUESTED("io.anycalltaxi.call.requested", CallRequested.class, "create-call"),
+    CALL_CANCELLED("io.anycalltaxi.call.cancelled", CallCancelled.class, "create-call"),
+    CALL_OFFERED("io.anycalltaxi.call.offered", CallOffered.class, "assign-taxi"),
+    CALL_WAITING("io.anycalltaxi.call.waiting", CallWaiting.class, "assign-taxi"),
+    CALL_EXPIRED("io.anycalltaxi.call.expired", CallExpired.class, "assign-taxi"),
+    TAXI_ASSIGNED("io.anycalltaxi.taxi.assigned", TaxiAssigned.class, "assign-taxi"),
+    CALL_ACCEPTANCE_REJECTED("io.anycalltaxi.call.acceptance.rejected", CallAcceptanceRejected.class, "assign-taxi"),
+    TRIP_STARTED("io.anycalltaxi.trip.started", TripStarted.class, "start-trip"),
+    TRIP_ENDED("io.anycalltaxi.trip.ended", TripEnded.class, "end-trip-pay"),
+    PAYMENT_COMPLETED("io.anycalltaxi.payment.completed", PaymentCompleted.class, "end-trip-pay"),
+    PAYMENT_FAILED("io.anycalltaxi.payment.failed", PaymentFailed.class, "end-trip-pay"),
+    TRIP_COMPLETED("io.anycalltaxi.trip.completed", TripCompleted.class, "end-trip-pay"),
+    FRIEND_NOTIFIED("io.anycalltaxi.friend.notified", FriendNotified.class, "notify-friend"),
+    TRIP_REVIEWED("io.anycalltaxi.trip.reviewed", TripReviewed.class, "review-trip"),
+    PROMOTION_GRANTED("io.anycalltaxi.promotion.granted", PromotionGranted.class, "usage-insights"),
+    DRIVER_LOCATION_REPORTED("io.anycalltaxi.driver.location.reported", LocationReported.class, Producers.DRIVER_APP),
+    DRIVER_CALL_ACCEPTED("io.anycalltaxi.driver.call.accepted", CallAccepted.class, Producers.DRIVER_APP),
+    DRIVER_PASSENGER_BOARDED("io.anycalltaxi.driver.passenger.boarded", PassengerBoarded.class, Producers.DRIVER_APP),
+    DRIVER_PASSENGER_ALIGHTED("io.anycalltaxi.driver.passenger.alighted", PassengerAlighted.class, Producers.DRIVER_APP),
+    /** A PingSource cannot set its type: triggers match this type and the PingSource's source. */
+    DISPATCH_TICK("dev.knative.sources.ping", DispatchTick.class, Producers.PING_SOURCE);
+
+    private final String type;
+    private final Class<? extends Record> dataType;
+    private final String producer;
+
+    EventType(String type, Class<? extends Record> dataType, String producer) {
+        this.type = type;
+        this.dataType = dataType;
+        this.producer = producer;
+    }
+
+    /** The CloudEvents {@code type} attribute. */
+    public String type() {
+        return type;
+    }
+
+    public Class<? extends Record> dataType() {
+        return dataType;
+    }
+
+    /** The function name, or {@link Producers#DRIVER_APP} / {@link Producers#PING_SOURCE}. */
+    public String producer() {
+        return producer;
+    }
+
+    public static Optional<EventType> of(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+
+    public static final class Producers {
+        public static final String DRIVER_APP = "driver-app";
+        public static final String PING_SOURCE = "pingsource/dispatch-tick";
+
+        private Producers() {
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.anycalltaxi.core.events;
+
+public record MemberRegistered(String memberId, String name, String phoneMasked) {
+}

@@ -1,0 +1,4 @@
+package io.anycalltaxi.core.events;
+
+public record TripCompleted(String callId, Money fare, String paymentId) {
+}

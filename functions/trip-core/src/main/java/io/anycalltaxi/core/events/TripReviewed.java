@@ -1,0 +1,4 @@
+package io.anycalltaxi.core.events;
+
+public record TripReviewed(String callId, String taxiId, int rating, String comment) {
+}

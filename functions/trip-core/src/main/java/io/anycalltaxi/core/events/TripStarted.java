@@ -1,0 +1,6 @@
+package io.anycalltaxi.core.events;
+
+import java.time.Instant;
+
+public record TripStarted(String callId, String taxiId, Instant startedAt) {
+}

@@ -1,0 +1,19 @@
+package io.anycalltaxi.core.member;
+
+import java.util.Optional;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/** Looks members up for the functions acting on their behalf. */
+public class MemberDirectory {
+
+    private final MongoOperations mongo;
+
+    public MemberDirectory(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<Member> find(String memberId) {
+        return Optional.ofNullable(mongo.findById(memberId, Member.class));
+    }
+}

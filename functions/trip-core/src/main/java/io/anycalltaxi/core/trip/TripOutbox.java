@@ -1,0 +1,82 @@
+package io.anycalltaxi.core.trip;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import io.anycalltaxi.core.cloudevents.EventFactory;
+import io.anycalltaxi.core.cloudevents.EventPublisher;
+import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
+
+/**
+ * Publishes the events a trip queued (its outbox) to the broker. A function publishes right after
+ * its write; if the broker is unreachable the events stay queued and the relay sends them later,
+ * so an accepted call is never lost. Relays of several functions may both send an event: its id
+ * is fixed, and every consumer deduplicates.
+ */
+public class TripOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(TripOutbox.class);
+    private static final int RELAY_BATCH = 100;
+
+    private final Trips trips;
+    private final EventPublisher publisher;
+    private final EventFactory events;
+    private final Clock clock;
+    private final Duration grace;
+
+    public TripOutbox(Trips trips, EventPublisher publisher, EventFactory events, Clock clock, Duration grace) {
+        this.trips = trips;
+        this.publisher = publisher;
+        this.events = events;
+        this.clock = clock;
+        this.grace = grace;
+    }
+
+    /**
+     * Publishes the trip's queued events now.
+     *
+     * @return whether all of them reached the broker (if not, the relay will retry)
+     */
+    public boolean publish(Trip trip) {
+        return publish(trip, trip.unpublished());
+    }
+
+    /** Sends what producers left queued for longer than the grace period. */
+    @Scheduled(fixedDelayString = "${anycalltaxi.outbox.relay-interval:5s}",
+            initialDelayString = "${anycalltaxi.outbox.relay-interval:5s}")
+    public void relay() {
+        Instant due = clock.instant().minus(grace);
+        for (Trip trip : trips.withUnpublishedEvents(RELAY_BATCH)) {
+            List<TripEvent> overdue = trip.unpublished().stream().filter(e -> e.time().isBefore(due)).toList();
+            if (!overdue.isEmpty() && !publish(trip, overdue)) {
+                return;
+            }
+        }
+    }
+
+    private boolean publish(Trip trip, List<TripEvent> pending) {
+        List<String> sent = new ArrayList<>();
+        try {
+            for (TripEvent event : pending) {
+                publisher.publish(events.of(trip.callId(), event, null));
+                sent.add(event.id());
+            }
+            return true;
+        } catch (TemporarilyUnavailable e) {
+            log.warn("call {}: {} event(s) stay queued, the broker is unreachable: {}", trip.callId(),
+                    pending.size() - sent.size(), e.getMessage());
+            return false;
+        } finally {
+            if (!sent.isEmpty()) {
+                trips.published(trip.callId(), sent);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.anycalltaxi.core.trip;
+
+/** A change the trip refuses; nothing was written. */
+public final class TripRefusal extends RuntimeException {
+
+    public enum Reason {
+        /** The trip's status does not allow it (design §3). */
+        ILLEGAL_TRANSITION,
+        /** The acting taxi is not the one assigned to this trip. */
+        WRONG_DRIVER
+    }
+
+    private final Reason reason;
+    private final TripStatus status;
+
+    TripRefusal(Reason reason, TripStatus status, String message) {
+        super(message);
+        this.reason = reason;
+        this.status = status;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The trip's status when it refused. */
+    public TripStatus status() {
+        return status;
+    }
+}

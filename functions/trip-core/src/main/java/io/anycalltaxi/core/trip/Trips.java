@@ -1,0 +1,90 @@
+package io.anycalltaxi.core.trip;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Trips in MongoDB. Every change is one conditional single-document write on the trip's version:
+ * concurrent actors (two drivers, a cancel and an acceptance) cannot both win, and no transaction
+ * is needed, which the embedded server does not have.
+ */
+public class Trips {
+
+    private static final int MAX_ATTEMPTS = 50;
+
+    private final MongoOperations mongo;
+
+    public Trips(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Stores a new trip with its events queued for publishing; fails with DuplicateKeyException if
+     * its callId exists.
+     */
+    public Trip createAndQueue(Trip trip) {
+        return mongo.insert(trip.queued(trip.events()));
+    }
+
+    public Optional<Trip> find(String callId) {
+        return Optional.ofNullable(mongo.findById(callId, Trip.class));
+    }
+
+    /**
+     * Applies {@code change} to the trip unless {@code cause} was applied before, in which case the
+     * events it produced then are returned and nothing is written (at-least-once delivery). The
+     * caller answers with the events as its reply.
+     *
+     * @throws TripNotFound if there is no such call
+     * @throws TripRefusal  if the trip refuses the change; nothing is written
+     */
+    public TripChange change(String callId, Cause cause, UnaryOperator<Trip> change) {
+        return apply(callId, cause, change, false);
+    }
+
+    /** As {@link #change}, with the new events queued in the trip's outbox for the caller to publish. */
+    public TripChange changeAndQueue(String callId, Cause cause, UnaryOperator<Trip> change) {
+        return apply(callId, cause, change, true);
+    }
+
+    private TripChange apply(String callId, Cause cause, UnaryOperator<Trip> change, boolean queue) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Trip current = find(callId).orElseThrow(() -> new TripNotFound(callId));
+            List<TripEvent> earlier = current.eventsCausedBy(cause.id());
+            if (!earlier.isEmpty()) {
+                return new TripChange(current, earlier, true);
+            }
+            Trip changed = change.apply(current);
+            List<TripEvent> caused = changed.eventsCausedBy(cause.id());
+            Trip next = (queue ? changed.queued(caused) : changed).withVersion(current.version() + 1);
+            Query unchangedSinceRead = query(where("_id").is(callId).and("version").is(current.version()));
+            if (mongo.replace(unchangedSinceRead, next).getModifiedCount() == 1) {
+                return new TripChange(next, caused, false);
+            }
+        }
+        throw new OptimisticLockingFailureException("call " + callId + " kept changing under " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** The producer handed these events to the broker: they leave the outbox. */
+    public void published(String callId, Collection<String> eventIds) {
+        mongo.updateFirst(query(where("_id").is(callId)), new Update().pullAll("outbox", eventIds.toArray()),
+                Trip.class);
+    }
+
+    /** Trips with events their producer has not yet handed to the broker, oldest first. */
+    public List<Trip> withUnpublishedEvents(int limit) {
+        Query pending = query(where("outbox.0").exists(true)).with(Sort.by("requestedAt")).limit(limit);
+        return mongo.find(pending, Trip.class);
+    }
+}
