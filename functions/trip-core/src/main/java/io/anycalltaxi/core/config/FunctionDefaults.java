@@ -18,6 +18,8 @@ import org.springframework.core.io.support.ResourcePropertySource;
 public class FunctionDefaults implements EnvironmentPostProcessor, Ordered {
 
     static final String RESOURCE = "anycalltaxi-function-defaults.properties";
+    /** Set to false by applications that share the classpath but are no function (the local runtime's own). */
+    public static final String ENABLED = "anycalltaxi.function-defaults";
 
     /** Before config data is loaded, so that the defaults' {@code spring.config.import} is honoured. */
     @Override
@@ -27,6 +29,9 @@ public class FunctionDefaults implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty(ENABLED, Boolean.class, true)) {
+            return;
+        }
         try {
             environment.getPropertySources().addLast(new ResourcePropertySource("anycalltaxiFunctionDefaults",
                     new ClassPathResource(RESOURCE, FunctionDefaults.class.getClassLoader())));

@@ -33,6 +33,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return Problems.response(Problems.of(e.status(), e.title(), e.getMessage()));
     }
 
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        problem.setProperty("fields", e.fieldErrors().keySet());
+        return Problems.response(problem);
+    }
+
     @ExceptionHandler(TripNotFound.class)
     ResponseEntity<ProblemDetail> unknownTrip(TripNotFound e) {
         return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "Unknown call", e.getMessage()));

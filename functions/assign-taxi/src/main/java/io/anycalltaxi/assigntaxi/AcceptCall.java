@@ -1,0 +1,141 @@
+package io.anycalltaxi.assigntaxi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.anycalltaxi.core.cloudevents.EventData;
+import io.anycalltaxi.core.cloudevents.EventFactory;
+import io.anycalltaxi.core.cloudevents.HandlesEvent;
+import io.anycalltaxi.core.events.CallAccepted;
+import io.anycalltaxi.core.events.CallAcceptanceRejected;
+import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.geo.Distance;
+import io.anycalltaxi.core.trip.Cause;
+import io.anycalltaxi.core.trip.Trip;
+import io.anycalltaxi.core.trip.TripChange;
+import io.anycalltaxi.core.trip.TripRefusal;
+import io.anycalltaxi.core.trip.TripStatus;
+import io.anycalltaxi.core.trip.Trips;
+import io.cloudevents.CloudEvent;
+
+/**
+ * F2: the first valid acceptance wins. Valid: the taxi was offered the call, is available and not
+ * on another trip, and the call still waits. The taxi is claimed and the trip assigned, each by a
+ * conditional write; whoever loses either race gets {@code call.acceptance.rejected} with the
+ * reason, and a claim that did not win the trip is let go.
+ */
+@Component
+@HandlesEvent(EventType.DRIVER_CALL_ACCEPTED)
+public class AcceptCall implements Function<CloudEvent, CloudEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(AcceptCall.class);
+    private static final Duration CLAIM_IN_PROGRESS = Duration.ofSeconds(30);
+
+    private final EventData data;
+    private final EventFactory events;
+    private final Trips trips;
+    private final Dispatches dispatches;
+    private final Fleet fleet;
+    private final DispatchPolicy policy;
+    private final Clock clock;
+
+    public AcceptCall(EventData data, EventFactory events, Trips trips, Dispatches dispatches, Fleet fleet,
+            DispatchPolicy policy, Clock clock) {
+        this.data = data;
+        this.events = events;
+        this.trips = trips;
+        this.dispatches = dispatches;
+        this.fleet = fleet;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public CloudEvent apply(CloudEvent event) {
+        CallAccepted accepted = data.readFromDriver(event, CallAccepted.class);
+        Cause cause = events.causeOf(event, clock.instant());
+        Trip trip = trips.find(accepted.callId()).orElse(null);
+        if (trip != null && !trip.eventsCausedBy(cause.id()).isEmpty()) {
+            return events.of(trip.callId(), trip.eventsCausedBy(cause.id()).get(0), event);
+        }
+        Optional<String> refusal = refusal(trip, accepted);
+        if (refusal.isPresent()) {
+            return reject(event, accepted, refusal.get());
+        }
+        if (!fleet.claim(accepted.taxiId(), accepted.callId(), cause.at())) {
+            return reject(event, accepted, "busy");
+        }
+        Taxi taxi = fleet.find(accepted.taxiId()).orElseThrow();
+        long eta = policy.etaSeconds(Distance.meters(taxi.lat(), taxi.lng(), trip.pickup().lat(), trip.pickup().lng()));
+        try {
+            TripChange assigned = trips.change(accepted.callId(), cause,
+                    t -> t.assign(taxi.taxiId(), taxi.taxiNumber(), taxi.driverName(), eta, cause));
+            dispatches.close(accepted.callId());
+            log.info("call {} assigned to taxi {}, eta {} s", accepted.callId(), taxi.taxiId(), eta);
+            return events.of(accepted.callId(), assigned.event(), event);
+        } catch (TripRefusal lost) {
+            fleet.release(accepted.taxiId(), accepted.callId());
+            return reject(event, accepted, reason(lost.status()));
+        }
+    }
+
+    private Optional<String> refusal(Trip trip, CallAccepted accepted) {
+        if (trip == null) {
+            return Optional.of("unknown call");
+        }
+        if (trip.status() != TripStatus.REQUESTED) {
+            return Optional.of(reason(trip.status()));
+        }
+        boolean offered = dispatches.find(accepted.callId()).map(d -> d.wasOfferedTo(accepted.taxiId())).orElse(false);
+        if (!offered) {
+            return Optional.of("not offered");
+        }
+        Optional<Taxi> taxi = fleet.find(accepted.taxiId());
+        if (taxi.isEmpty() || !taxi.get().available()) {
+            return Optional.of("not available");
+        }
+        String busyWith = taxi.get().busyWith();
+        if (busyWith != null && !busyWith.equals(accepted.callId())) {
+            if (!abandoned(taxi.get())) {
+                return Optional.of("busy");
+            }
+            log.warn("taxi {} was claimed for call {} but never got it: freeing it", accepted.taxiId(), busyWith);
+            fleet.release(accepted.taxiId(), busyWith);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A claim that did not become an assignment (the function stopped in between), and is too old
+     * to be one still in progress.
+     */
+    private boolean abandoned(Taxi taxi) {
+        boolean claimInProgress = taxi.busySince() != null
+                && taxi.busySince().isAfter(clock.instant().minus(CLAIM_IN_PROGRESS));
+        boolean holdsTheTrip = trips.find(taxi.busyWith())
+                .map(t -> t.isAssignedTo(taxi.taxiId())
+                        && (t.status() == TripStatus.ASSIGNED || t.status() == TripStatus.STARTED))
+                .orElse(false);
+        return !claimInProgress && !holdsTheTrip;
+    }
+
+    private static String reason(TripStatus status) {
+        return switch (status) {
+            case CANCELLED -> "cancelled";
+            case EXPIRED -> "expired";
+            default -> "already assigned";
+        };
+    }
+
+    private CloudEvent reject(CloudEvent event, CallAccepted accepted, String reason) {
+        log.info("taxi {} cannot take call {}: {}", accepted.taxiId(), accepted.callId(), reason);
+        return events.reply(event, EventType.CALL_ACCEPTANCE_REJECTED, accepted.callId(),
+                new CallAcceptanceRejected(accepted.callId(), accepted.taxiId(), reason), clock.instant());
+    }
+}

@@ -1,0 +1,47 @@
+package io.anycalltaxi.assigntaxi;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import io.anycalltaxi.core.events.Money;
+import io.anycalltaxi.core.events.Place;
+
+/**
+ * Dispatch's own record of a call: which taxis were offered it, how far it reached, how often the
+ * customer was reminded. The trip itself stays the authority on whether a taxi got it.
+ */
+@Document("dispatches")
+public record Dispatch(
+        @Id String callId,
+        State state,
+        Place pickup,
+        Place dropoff,
+        Money fareEstimate,
+        Instant requestedAt,
+        List<String> offeredTaxiIds,
+        int radiusMeters,
+        int reminders,
+        Instant lastReminderAt) {
+
+    public enum State {
+        /** Taxis may accept it. */
+        OPEN,
+        /** Assigned, cancelled or expired: no more offers. */
+        CLOSED
+    }
+
+    public Dispatch {
+        offeredTaxiIds = List.copyOf(offeredTaxiIds);
+    }
+
+    boolean wasOfferedTo(String taxiId) {
+        return offeredTaxiIds.contains(taxiId);
+    }
+
+    Instant lastNoticeAt() {
+        return lastReminderAt == null ? requestedAt : lastReminderAt;
+    }
+}

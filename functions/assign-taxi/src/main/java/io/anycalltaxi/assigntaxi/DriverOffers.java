@@ -1,0 +1,40 @@
+package io.anycalltaxi.assigntaxi;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.anycalltaxi.core.events.Money;
+import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.geo.Distance;
+
+/** F2: {@code GET /drivers/{taxiId}/offers}, the open calls offered to a taxi, nearest pickup first. */
+@RestController
+class DriverOffers {
+
+    private final Dispatches dispatches;
+    private final Fleet fleet;
+
+    DriverOffers(Dispatches dispatches, Fleet fleet) {
+        this.dispatches = dispatches;
+        this.fleet = fleet;
+    }
+
+    @GetMapping("/drivers/{taxiId}/offers")
+    List<Offer> offers(@PathVariable String taxiId) {
+        Taxi taxi = fleet.find(taxiId).orElse(null);
+        return dispatches.openOffersFor(taxiId).stream()
+                .map(d -> new Offer(d.callId(), d.pickup(), d.dropoff(), taxi == null ? null
+                        : Math.round(Distance.meters(taxi.lat(), taxi.lng(), d.pickup().lat(), d.pickup().lng())),
+                        d.fareEstimate()))
+                .sorted(Comparator.comparing(Offer::distanceToPickupMeters,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    record Offer(String callId, Place pickup, Place dropoff, Long distanceToPickupMeters, Money fareEstimate) {
+    }
+}

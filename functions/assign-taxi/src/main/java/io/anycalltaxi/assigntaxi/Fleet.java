@@ -1,0 +1,100 @@
+package io.anycalltaxi.assigntaxi;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import io.anycalltaxi.core.events.LocationReported;
+import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.geo.Distance;
+import jakarta.annotation.PostConstruct;
+
+/**
+ * The taxis' positions and who is busy. Nearby taxis are found by a latitude/longitude bounding
+ * box, refined by great-circle distance: no geo index is needed (the embedded server has none).
+ * A taxi is claimed for a call by a conditional write, so it cannot be given two calls.
+ */
+@Component
+public class Fleet {
+
+    private static final double METERS_PER_DEGREE = 111_320;
+
+    private final MongoOperations mongo;
+
+    public Fleet(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostConstruct
+    void indexes() {
+        mongo.indexOps(Taxi.class).ensureIndex(new Index().on("lat", Sort.Direction.ASC).on("lng", Sort.Direction.ASC));
+        mongo.indexOps(Taxi.class).ensureIndex(new Index().on("busyWith", Sort.Direction.ASC));
+    }
+
+    public Optional<Taxi> find(String taxiId) {
+        return Optional.ofNullable(mongo.findById(taxiId, Taxi.class));
+    }
+
+    /** Keeps the report unless a newer one is known. */
+    public void report(LocationReported report, Instant at) {
+        Update update = new Update().set("lat", report.lat()).set("lng", report.lng())
+                .set("available", report.available()).set("reportedAt", at);
+        if (report.taxiNumber() != null) {
+            update.set("taxiNumber", report.taxiNumber());
+        }
+        if (report.driverName() != null) {
+            update.set("driverName", report.driverName());
+        }
+        Criteria older = new Criteria().orOperator(where("reportedAt").lt(at), where("reportedAt").exists(false));
+        try {
+            mongo.upsert(query(where("_id").is(report.taxiId())).addCriteria(older), update, Taxi.class);
+        } catch (DuplicateKeyException newerKnown) {
+            // the upsert found no older report and tried to insert: a newer report is stored
+        }
+    }
+
+    /** Free, available taxis that reported since {@code freshSince}, within the radius, nearest first. */
+    public List<Nearby> near(Place pickup, int radiusMeters, Instant freshSince, int limit) {
+        double dLat = radiusMeters / METERS_PER_DEGREE;
+        double dLng = radiusMeters / (METERS_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(pickup.lat()))));
+        Criteria box = where("lat").gte(pickup.lat() - dLat).lte(pickup.lat() + dLat)
+                .and("lng").gte(pickup.lng() - dLng).lte(pickup.lng() + dLng)
+                .and("available").is(true)
+                .and("busyWith").is(null)
+                .and("reportedAt").gte(freshSince);
+        return mongo.find(query(box), Taxi.class).stream()
+                .map(taxi -> new Nearby(taxi, Distance.meters(taxi.lat(), taxi.lng(), pickup.lat(), pickup.lng())))
+                .filter(nearby -> nearby.meters() <= radiusMeters)
+                .sorted(Comparator.comparingDouble(Nearby::meters).thenComparing(n -> n.taxi().taxiId()))
+                .limit(limit)
+                .toList();
+    }
+
+    /** @return whether the taxi is now busy with this call (also if it already was) */
+    public boolean claim(String taxiId, String callId, Instant at) {
+        return mongo.updateFirst(query(where("_id").is(taxiId).and("available").is(true)
+                .orOperator(where("busyWith").is(null), where("busyWith").is(callId))),
+                new Update().set("busyWith", callId).set("busySince", at), Taxi.class).getMatchedCount() == 1;
+    }
+
+    /** The taxi is free again, if it was busy with this call. */
+    public void release(String taxiId, String callId) {
+        mongo.updateFirst(query(where("_id").is(taxiId).and("busyWith").is(callId)),
+                new Update().set("busyWith", null).set("busySince", null), Taxi.class);
+    }
+
+    public record Nearby(Taxi taxi, double meters) {
+    }
+}

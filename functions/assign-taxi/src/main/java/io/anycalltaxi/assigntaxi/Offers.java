@@ -1,0 +1,30 @@
+package io.anycalltaxi.assigntaxi;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.anycalltaxi.core.events.Place;
+
+/** Which taxis to offer a call to: available, fresh, within the radius, nearest first. */
+@Component
+public class Offers {
+
+    private final Fleet fleet;
+    private final DispatchPolicy policy;
+    private final Clock clock;
+
+    public Offers(Fleet fleet, DispatchPolicy policy, Clock clock) {
+        this.fleet = fleet;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public List<String> taxisFor(Place pickup, int radiusMeters) {
+        return fleet.near(pickup, radiusMeters, clock.instant().minus(policy.staleAfter()), policy.maxOffers())
+                .stream()
+                .map(nearby -> nearby.taxi().taxiId())
+                .toList();
+    }
+}

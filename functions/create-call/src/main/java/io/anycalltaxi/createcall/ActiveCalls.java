@@ -1,0 +1,67 @@
+package io.anycalltaxi.createcall;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import io.anycalltaxi.core.trip.Trip;
+import io.anycalltaxi.core.trip.Trips;
+
+/**
+ * A member has at most one active call. One document per member names the member's latest call;
+ * a new call takes it over only once that call is no longer active, by a conditional write, so
+ * two concurrent calls cannot both succeed. Nobody has to release it when a trip ends.
+ */
+@Component
+class ActiveCalls {
+
+    /** A claim whose trip is not stored yet is still being created, for at most this long. */
+    private static final Duration CREATING = Duration.ofSeconds(30);
+
+    private final MongoOperations mongo;
+    private final Trips trips;
+    private final Clock clock;
+
+    ActiveCalls(MongoOperations mongo, Trips trips, Clock clock) {
+        this.mongo = mongo;
+        this.trips = trips;
+        this.clock = clock;
+    }
+
+    /** @return the member's active call if there is one, otherwise empty and the new call is claimed */
+    Optional<String> claim(String memberId, String callId) {
+        Instant now = clock.instant();
+        try {
+            mongo.insert(new ActiveCall(memberId, callId, now));
+            return Optional.empty();
+        } catch (DuplicateKeyException memberCalledBefore) {
+            ActiveCall latest = mongo.findById(memberId, ActiveCall.class);
+            if (latest == null) {
+                return claim(memberId, callId);
+            }
+            boolean stillActive = trips.find(latest.callId()).map(trip -> trip.status().isActive())
+                    .orElse(latest.claimedAt().isAfter(now.minus(CREATING)));
+            if (stillActive) {
+                return Optional.of(latest.callId());
+            }
+            boolean taken = mongo.updateFirst(query(where("_id").is(memberId).and("callId").is(latest.callId())),
+                    new Update().set("callId", callId).set("claimedAt", now), ActiveCall.class).getModifiedCount() == 1;
+            return taken ? Optional.empty() : Optional.of(latest.callId());
+        }
+    }
+
+    @Document("active_calls")
+    record ActiveCall(@Id String memberId, String callId, Instant claimedAt) {
+    }
+}

@@ -1,0 +1,132 @@
+package io.anycalltaxi.notifyfriend;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import io.anycalltaxi.core.cloudevents.EventData;
+import io.anycalltaxi.core.cloudevents.EventFactory;
+import io.anycalltaxi.core.cloudevents.HandlesEvent;
+import io.anycalltaxi.core.cloudevents.InvalidEvent;
+import io.anycalltaxi.core.events.CallExpired;
+import io.anycalltaxi.core.events.CallWaiting;
+import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.FriendNotified;
+import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.events.TaxiAssigned;
+import io.anycalltaxi.core.events.TripCompleted;
+import io.anycalltaxi.core.events.TripStarted;
+import io.anycalltaxi.core.member.Member;
+import io.anycalltaxi.core.member.MemberDirectory;
+import io.anycalltaxi.core.member.PhoneNumber;
+import io.anycalltaxi.core.trip.Trip;
+import io.anycalltaxi.core.trip.TripNotFound;
+import io.anycalltaxi.core.trip.Trips;
+import io.cloudevents.CloudEvent;
+
+/**
+ * F7, N4 (safety service): the member's friend is texted when the trip starts, with the taxi and
+ * the route, and when it ends safely. F4: the customer is texted the dispatch status. Each message
+ * is sent once per event and answered with {@code friend.notified}.
+ */
+@Component
+@HandlesEvent({ EventType.TRIP_STARTED, EventType.TRIP_COMPLETED, EventType.TAXI_ASSIGNED, EventType.CALL_WAITING,
+        EventType.CALL_EXPIRED })
+public class Notify implements Function<CloudEvent, CloudEvent> {
+
+    private final EventData data;
+    private final EventFactory events;
+    private final Trips trips;
+    private final MemberDirectory members;
+    private final SmsDeliveries deliveries;
+    private final MessageSource templates;
+    private final Clock clock;
+    private final String tripLinkBase;
+    private final DateTimeFormatter timeOfDay;
+
+    public Notify(EventData data, EventFactory events, Trips trips, MemberDirectory members, SmsDeliveries deliveries,
+            MessageSource templates, Clock clock, @Value("${anycalltaxi.notify.trip-link-base}") String tripLinkBase,
+            @Value("${anycalltaxi.notify.zone}") ZoneId zone) {
+        this.data = data;
+        this.events = events;
+        this.trips = trips;
+        this.members = members;
+        this.deliveries = deliveries;
+        this.templates = templates;
+        this.clock = clock;
+        this.tripLinkBase = tripLinkBase;
+        this.timeOfDay = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+    }
+
+    @Override
+    public CloudEvent apply(CloudEvent event) {
+        Message message = compose(event);
+        Trip trip = trips.find(message.callId()).orElseThrow(() -> new TripNotFound(message.callId()));
+        Member member = members.find(trip.memberId())
+                .orElseThrow(() -> new InvalidEvent("member " + trip.memberId() + " is unknown"));
+        PhoneNumber to = message.toFriend() ? member.friendPhoneNumber() : member.phoneNumber();
+        Locale locale = Locale.forLanguageTag(member.language().name().toLowerCase(Locale.ROOT));
+        String text = templates.getMessage("sms." + message.kind(), message.arguments(member, trip), locale);
+        deliveries.sendOnce(new Sms(event.getId() + ":" + to.e164(), trip.callId(), to, message.kind(), text));
+        return events.reply(event, EventType.FRIEND_NOTIFIED, trip.callId(),
+                new FriendNotified(trip.callId(), to.masked(), message.kind()), clock.instant());
+    }
+
+    private Message compose(CloudEvent event) {
+        EventType type = EventType.of(event.getType()).orElseThrow();
+        return switch (type) {
+            case TRIP_STARTED -> {
+                TripStarted started = data.read(event, TripStarted.class);
+                yield new Message(started.callId(), "trip-started", true, (member, trip) -> new Object[] {
+                        member.name(), trip.taxi().taxiNumber(), trip.taxi().driverName(), address(trip.pickup()),
+                        address(trip.dropoff()), tripLinkBase + "/trips/" + trip.callId() });
+            }
+            case TRIP_COMPLETED -> {
+                TripCompleted completed = data.read(event, TripCompleted.class);
+                Instant arrived = event.getTime() == null ? clock.instant() : event.getTime().toInstant();
+                yield new Message(completed.callId(), "trip-arrived", true, (member, trip) -> new Object[] {
+                        member.name(), address(trip.dropoff()), timeOfDay.format(arrived) });
+            }
+            case TAXI_ASSIGNED -> {
+                TaxiAssigned assigned = data.read(event, TaxiAssigned.class);
+                yield new Message(assigned.callId(), "taxi-assigned", false, (member, trip) -> new Object[] {
+                        assigned.taxiNumber(), assigned.driverName(), Math.max(1, Math.round(assigned.etaSeconds() / 60.0)) });
+            }
+            case CALL_WAITING -> {
+                CallWaiting waiting = data.read(event, CallWaiting.class);
+                yield new Message(waiting.callId(), "call-waiting", false, (member, trip) -> new Object[] {
+                        Math.max(1, waiting.waitingSeconds() / 60) });
+            }
+            case CALL_EXPIRED -> {
+                CallExpired expired = data.read(event, CallExpired.class);
+                yield new Message(expired.callId(), "call-expired", false, (member, trip) -> new Object[0]);
+            }
+            default -> throw new InvalidEvent("notify-friend does not handle " + event.getType());
+        };
+    }
+
+    private static String address(Place place) {
+        return place.address() != null && !place.address().isBlank() ? place.address()
+                : String.format(Locale.ROOT, "%.5f,%.5f", place.lat(), place.lng());
+    }
+
+    /** Which message, to whom, and how to fill its template from the member and the trip. */
+    private record Message(String callId, String kind, boolean toFriend, Arguments arguments) {
+
+        Object[] arguments(Member member, Trip trip) {
+            return arguments.of(member, trip);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Arguments {
+        Object[] of(Member member, Trip trip);
+    }
+}

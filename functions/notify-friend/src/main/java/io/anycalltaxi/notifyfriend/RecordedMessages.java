@@ -1,0 +1,30 @@
+package io.anycalltaxi.notifyfriend;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.anycalltaxi.core.member.PhoneNumber;
+
+/** The messages the recording sender kept for a call, numbers masked: for the local operator and tests. */
+@RestController
+class RecordedMessages {
+
+    private final RecordingSmsSender recorder;
+
+    RecordedMessages(RecordingSmsSender recorder) {
+        this.recorder = recorder;
+    }
+
+    @GetMapping("/messages")
+    List<Message> forCall(@RequestParam String callId) {
+        return recorder.sentFor(callId).stream()
+                .map(sms -> new Message(new PhoneNumber(sms.to()).masked(), sms.kind(), sms.text(), sms.sentAt().toString()))
+                .toList();
+    }
+
+    record Message(String to, String kind, String text, String sentAt) {
+    }
+}

@@ -1,0 +1,8 @@
+package io.anycalltaxi.notifyfriend;
+
+/** The SMS provider. */
+public interface SmsSender {
+
+    /** @throws io.anycalltaxi.core.cloudevents.TemporarilyUnavailable if the provider cannot take it now */
+    void send(Sms sms);
+}

@@ -1,0 +1,266 @@
+package io.anycalltaxi.projectview;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.anycalltaxi.core.events.CallRequested;
+import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.FriendNotified;
+import io.anycalltaxi.core.events.Money;
+import io.anycalltaxi.core.events.PaymentCompleted;
+import io.anycalltaxi.core.events.PaymentFailed;
+import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.events.TaxiAssigned;
+import io.anycalltaxi.core.events.TripEnded;
+import io.anycalltaxi.core.events.TripReviewed;
+import io.anycalltaxi.core.trip.TripStatus;
+
+/**
+ * The customer's view of one call, every stage from call to review (N3). Built by {@link #apply}
+ * from the trip's events in any order and any number of times: the same events always give the
+ * same view. The status follows the trip event with the highest sequence, so it never moves back.
+ */
+@Document("trip_views")
+public record TripView(
+        @Id String callId,
+        @JsonIgnore long version,
+        String memberId,
+        TripStatus status,
+        @JsonIgnore int statusSequence,
+        Place pickup,
+        Place dropoff,
+        Money fareEstimate,
+        Taxi taxi,
+        Position location,
+        Ride ride,
+        Money fare,
+        Payment payment,
+        @JsonIgnore int paymentSequence,
+        List<Notice> notifications,
+        Review review,
+        List<Stage> timeline,
+        Instant requestedAt,
+        Instant updatedAt,
+        @JsonIgnore List<String> appliedEventIds) {
+
+    public record Taxi(String taxiId, String taxiNumber, String driverName, long etaSeconds) {
+    }
+
+    public record Position(double lat, double lng, Instant at) {
+    }
+
+    public record Ride(long distanceMeters, long durationSeconds) {
+    }
+
+    public record Payment(String status, Long amount, String currency, String cardLast4, String paymentId,
+            String reason) {
+    }
+
+    public record Notice(String kind, String phoneMasked, Instant at) {
+    }
+
+    public record Review(int rating, String comment) {
+    }
+
+    /** One line of the timeline: which event, when, and what it means for the customer. */
+    public record Stage(String type, Instant time, @JsonIgnore int sequence, @JsonIgnore String eventId, String line) {
+    }
+
+    private static final String TYPE_PREFIX = "io.anycalltaxi.";
+
+    private static final Comparator<Stage> CHRONOLOGICAL = Comparator.comparing(Stage::time)
+            .thenComparing(stage -> stage.sequence() == 0 ? Integer.MAX_VALUE : stage.sequence())
+            .thenComparing(Stage::type)
+            .thenComparing(Stage::eventId);
+
+    public TripView {
+        notifications = List.copyOf(notifications);
+        timeline = List.copyOf(timeline);
+        appliedEventIds = List.copyOf(appliedEventIds);
+    }
+
+    public static TripView empty(String callId) {
+        return new TripView(callId, 0, null, null, 0, null, null, null, null, null, null, null, null, 0, List.of(),
+                null, List.of(), null, null, List.of());
+    }
+
+    /** This view with the event applied; the same view if it was applied before. */
+    public TripView apply(ViewEvent event) {
+        if (Collections.binarySearch(appliedEventIds, event.id()) >= 0) {
+            return this;
+        }
+        Builder view = new Builder(this);
+        view.applied(event.id());
+        view.timeline.add(new Stage(event.type().type().replace(TYPE_PREFIX, ""), event.time(), event.sequence(),
+                event.id(), line(event)));
+        view.timeline.sort(CHRONOLOGICAL);
+        view.updatedAt = updatedAt == null || event.time().isAfter(updatedAt) ? event.time() : updatedAt;
+        statusAfter(event.type()).filter(s -> event.sequence() > statusSequence).ifPresent(s -> {
+            view.status = s;
+            view.statusSequence = event.sequence();
+        });
+        switch (event.type()) {
+            case CALL_REQUESTED -> {
+                CallRequested requested = event.data(CallRequested.class);
+                view.memberId = requested.memberId();
+                view.pickup = requested.pickup();
+                view.dropoff = requested.dropoff();
+                view.fareEstimate = requested.fareEstimate();
+                view.requestedAt = event.time();
+            }
+            case TAXI_ASSIGNED -> {
+                TaxiAssigned assigned = event.data(TaxiAssigned.class);
+                view.taxi = new Taxi(assigned.taxiId(), assigned.taxiNumber(), assigned.driverName(),
+                        assigned.etaSeconds());
+            }
+            case TRIP_ENDED -> {
+                TripEnded ended = event.data(TripEnded.class);
+                view.ride = new Ride(ended.distanceMeters(), ended.durationSeconds());
+                view.fare = ended.fare();
+            }
+            case PAYMENT_COMPLETED -> {
+                PaymentCompleted paid = event.data(PaymentCompleted.class);
+                view.payment(event.sequence(), new Payment("PAID", paid.amount(), paid.currency(), paid.cardLast4(),
+                        paid.paymentId(), null));
+            }
+            case PAYMENT_FAILED -> {
+                PaymentFailed failed = event.data(PaymentFailed.class);
+                view.payment(event.sequence(), new Payment("FAILED", null, null, null, null, failed.reason()));
+            }
+            case FRIEND_NOTIFIED -> {
+                FriendNotified notified = event.data(FriendNotified.class);
+                view.notifications.add(new Notice(notified.kind(), notified.phoneMasked(), event.time()));
+                view.notifications.sort(Comparator.comparing(Notice::at).thenComparing(Notice::kind)
+                        .thenComparing(Notice::phoneMasked));
+            }
+            case TRIP_REVIEWED -> {
+                TripReviewed reviewed = event.data(TripReviewed.class);
+                view.review = new Review(reviewed.rating(), reviewed.comment());
+            }
+            default -> {
+                // the timeline and status above say all there is to say
+            }
+        }
+        return view.build();
+    }
+
+    TripView withVersion(long newVersion) {
+        return new TripView(callId, newVersion, memberId, status, statusSequence, pickup, dropoff, fareEstimate, taxi,
+                location, ride, fare, payment, paymentSequence, notifications, review, timeline, requestedAt, updatedAt,
+                appliedEventIds);
+    }
+
+    /** The assigned taxi's newest position, while the customer waits for it or rides in it. */
+    public boolean followsTaxi(String taxiId) {
+        return taxi != null && taxi.taxiId().equals(taxiId)
+                && (status == TripStatus.ASSIGNED || status == TripStatus.STARTED);
+    }
+
+    private static Optional<TripStatus> statusAfter(EventType type) {
+        return Optional.ofNullable(switch (type) {
+            case CALL_REQUESTED -> TripStatus.REQUESTED;
+            case CALL_CANCELLED -> TripStatus.CANCELLED;
+            case CALL_EXPIRED -> TripStatus.EXPIRED;
+            case TAXI_ASSIGNED -> TripStatus.ASSIGNED;
+            case TRIP_STARTED -> TripStatus.STARTED;
+            case TRIP_ENDED -> TripStatus.ENDED;
+            case PAYMENT_FAILED -> TripStatus.PAYMENT_FAILED;
+            case TRIP_COMPLETED -> TripStatus.COMPLETED;
+            default -> null;
+        });
+    }
+
+    private static String line(ViewEvent event) {
+        return switch (event.type()) {
+            case CALL_REQUESTED -> "Taxi called";
+            case CALL_OFFERED -> "Nearby taxis see your call";
+            case CALL_WAITING -> "Still looking for a taxi";
+            case CALL_EXPIRED -> "No taxi could take the call";
+            case CALL_CANCELLED -> "Call cancelled";
+            case TAXI_ASSIGNED -> "Taxi " + event.data(TaxiAssigned.class).taxiNumber() + " is on its way";
+            case TRIP_STARTED -> "Trip started";
+            case FRIEND_NOTIFIED -> "Text sent to " + event.data(FriendNotified.class).phoneMasked();
+            case TRIP_ENDED -> "Arrived; fare " + event.data(TripEnded.class).fare().amount() + " "
+                    + event.data(TripEnded.class).fare().currency();
+            case PAYMENT_COMPLETED -> "Paid with the card ending " + event.data(PaymentCompleted.class).cardLast4();
+            case PAYMENT_FAILED -> "Payment failed: please update your card";
+            case TRIP_COMPLETED -> "Trip completed";
+            case TRIP_REVIEWED -> "Reviewed " + event.data(TripReviewed.class).rating() + "/5";
+            default -> event.type().type();
+        };
+    }
+
+    /** Copy-on-write editing of the record's components. */
+    private static final class Builder {
+        private final String callId;
+        private final long version;
+        private String memberId;
+        private TripStatus status;
+        private int statusSequence;
+        private Place pickup;
+        private Place dropoff;
+        private Money fareEstimate;
+        private Taxi taxi;
+        private final Position location;
+        private Ride ride;
+        private Money fare;
+        private Payment payment;
+        private int paymentSequence;
+        private final List<Notice> notifications;
+        private Review review;
+        private final List<Stage> timeline;
+        private Instant requestedAt;
+        private Instant updatedAt;
+        private final List<String> appliedEventIds;
+
+        Builder(TripView view) {
+            callId = view.callId;
+            version = view.version;
+            memberId = view.memberId;
+            status = view.status;
+            statusSequence = view.statusSequence;
+            pickup = view.pickup;
+            dropoff = view.dropoff;
+            fareEstimate = view.fareEstimate;
+            taxi = view.taxi;
+            location = view.location;
+            ride = view.ride;
+            fare = view.fare;
+            payment = view.payment;
+            paymentSequence = view.paymentSequence;
+            notifications = new ArrayList<>(view.notifications);
+            review = view.review;
+            timeline = new ArrayList<>(view.timeline);
+            requestedAt = view.requestedAt;
+            updatedAt = view.updatedAt;
+            appliedEventIds = new ArrayList<>(view.appliedEventIds);
+        }
+
+        void applied(String eventId) {
+            int at = Collections.binarySearch(appliedEventIds, eventId);
+            appliedEventIds.add(-at - 1, eventId);
+        }
+
+        void payment(int sequence, Payment outcome) {
+            if (sequence > paymentSequence) {
+                payment = outcome;
+                paymentSequence = sequence;
+            }
+        }
+
+        TripView build() {
+            return new TripView(callId, version, memberId, status, statusSequence, pickup, dropoff, fareEstimate, taxi,
+                    location, ride, fare, payment, paymentSequence, notifications, review, timeline, requestedAt,
+                    updatedAt, appliedEventIds);
+        }
+    }
+}

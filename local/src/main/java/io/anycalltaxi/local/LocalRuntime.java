@@ -1,0 +1,78 @@
+package io.anycalltaxi.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+import io.anycalltaxi.local.functions.FunctionHost;
+
+/**
+ * {@code ./mvnw -pl local -am spring-boot:run}: the whole system on this machine, no server to
+ * install. Prints where everything is, runs until Ctrl-C.
+ */
+public final class LocalRuntime {
+
+    private LocalRuntime() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalSettings settings = settings();
+        LocalStack stack = LocalStack.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }, "local-runtime-shutdown"));
+        System.out.println(table(stack));
+        stopped.await();
+    }
+
+    static LocalSettings settings() {
+        Properties file = new Properties();
+        try (InputStream in = LocalRuntime.class.getResourceAsStream("/local-runtime.properties")) {
+            file.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path root = LocalSettings.findProjectRoot();
+        String dataDir = System.getenv().getOrDefault("ANYCALLTAXI_DATA_DIR", file.getProperty("data-dir"));
+        Map<String, Integer> functionPorts = new LinkedHashMap<>();
+        file.stringPropertyNames().stream().filter(key -> key.startsWith("function-port.")).sorted()
+                .forEach(key -> functionPorts.put(key.substring("function-port.".length()),
+                        Integer.parseInt(file.getProperty(key))));
+        return new LocalSettings(root, root.resolve(dataDir),
+                Boolean.parseBoolean(file.getProperty("durable-mongo-writes")),
+                System.getenv("MONGODB_URI"), System.getenv("KAFKA_BOOTSTRAP_SERVERS"), file.getProperty("host"),
+                port(file, "gateway-port"), port(file, "control-plane-port"), port(file, "mongo-port"),
+                port(file, "kafka-port"), port(file, "kafka-controller-port"), functionPorts,
+                Boolean.parseBoolean(file.getProperty("schedule-pings")), List.of());
+    }
+
+    private static int port(Properties file, String key) {
+        return Integer.parseInt(file.getProperty(key));
+    }
+
+    static String table(LocalStack stack) {
+        StringBuilder table = new StringBuilder("\nAnycallTaxi is running locally (Ctrl-C stops it)\n\n");
+        row(table, "gateway: the API", stack.gateway().toString());
+        row(table, "broker ingress (CloudEvents)", stack.brokerIngress("anycalltaxi").toString());
+        row(table, "console: functions", stack.controlPlane() + "/functions");
+        row(table, "console: dead letters", stack.controlPlane() + "/dead-letters");
+        row(table, "MongoDB", stack.mongoUri());
+        row(table, "Kafka", stack.kafkaBootstrapServers());
+        for (FunctionHost function : stack.functions().values()) {
+            row(table, "function " + function.name(), function.url().toString());
+        }
+        return table.toString();
+    }
+
+    private static void row(StringBuilder table, String what, String where) {
+        table.append(String.format("  %-32s %s%n", what, where));
+    }
+}

@@ -1,0 +1,69 @@
+package io.anycalltaxi.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the local runtime puts things. Port 0 means "any free port" (tests); a null data folder
+ * means in-memory MongoDB and a throw-away Kafka log.
+ *
+ * @param mongoUri              a real MongoDB instead of the embedded one (MONGODB_URI), or null
+ * @param kafkaBootstrapServers a real Kafka instead of the embedded one (KAFKA_BOOTSTRAP_SERVERS), or null
+ * @param schedulePings         run the PingSources on their schedule (tests fire them by hand)
+ * @param functionArgs          extra settings given to every function, as {@code --key=value}
+ */
+public record LocalSettings(
+        Path projectRoot,
+        Path dataDir,
+        boolean durableMongoWrites,
+        String mongoUri,
+        String kafkaBootstrapServers,
+        String host,
+        int gatewayPort,
+        int controlPlanePort,
+        int mongoPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        Map<String, Integer> functionPorts,
+        boolean schedulePings,
+        List<String> functionArgs) {
+
+    public static final String NAMESPACE = "anycalltaxi";
+
+    public LocalSettings {
+        functionPorts = Map.copyOf(functionPorts);
+        functionArgs = List.copyOf(functionArgs);
+    }
+
+    /** For tests: everything in memory, on free ports, pings fired by hand. */
+    public static LocalSettings forTests(Map<String, Integer> functionPorts, List<String> functionArgs) {
+        Map<String, Integer> free = new LinkedHashMap<>();
+        functionPorts.keySet().forEach(name -> free.put(name, 0));
+        return new LocalSettings(findProjectRoot(), null, false, null, null, "127.0.0.1", 0, 0, 0, 0, 0, free, false,
+                functionArgs);
+    }
+
+    /** The folder holding {@code eventing/} and {@code gateway/}: here or a parent of it. */
+    public static Path findProjectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve("eventing/kustomization.yaml"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("cannot find the project root (a folder with eventing/kustomization.yaml) "
+                + "from " + Path.of("").toAbsolutePath());
+    }
+
+    public Path eventing() {
+        return projectRoot.resolve("eventing");
+    }
+
+    public Path httpRoute() {
+        return projectRoot.resolve("gateway/httproute.yaml");
+    }
+}

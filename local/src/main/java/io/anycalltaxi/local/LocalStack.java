@@ -1,0 +1,249 @@
+package io.anycalltaxi.local;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+import io.anycalltaxi.core.config.FunctionDefaults;
+import io.anycalltaxi.core.events.EventJson;
+import io.anycalltaxi.local.control.ConsoleController;
+import io.anycalltaxi.local.control.ControlPlaneApplication;
+import io.anycalltaxi.local.eventing.Destinations;
+import io.anycalltaxi.local.eventing.EventingManifests;
+import io.anycalltaxi.local.eventing.LocalBroker;
+import io.anycalltaxi.local.functions.FunctionHost;
+import io.anycalltaxi.local.functions.LocalFunctions;
+import io.anycalltaxi.local.gateway.GatewayRoutes;
+import io.anycalltaxi.local.gateway.LocalGatewayApplication;
+import io.anycalltaxi.local.infra.EmbeddedKafka;
+import io.anycalltaxi.local.infra.EmbeddedMongo;
+import io.anycalltaxi.local.infra.FreePorts;
+import io.fabric8.knative.sources.v1.SinkBinding;
+
+/**
+ * Everything on one machine: MongoDB (embedded unless MONGODB_URI), Kafka (embedded unless
+ * KAFKA_BOOTSTRAP_SERVERS), the broker driven by {@code eventing/}, every function on its own port
+ * with the environment Knative would give it, and the gateway driven by {@code gateway/}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final int STARTING_IN_PARALLEL = 3;
+    private static final String NO_FUNCTION_ROUTES = "spring.cloud.gateway.function.enabled=false";
+    /**
+     * All applications here share one logging system: the application name would be whichever
+     * started last, so it is left out (the logger names the function); Kafka's chatter is muted.
+     */
+    private static final List<String> SHARED_LOGGING = List.of("--logging.include-application-name=false",
+            "--logging.level.org.apache.kafka=WARN", "--logging.level.kafka=WARN",
+            "--logging.level.state.change.logger=WARN", "--logging.level.org.apache.zookeeper=WARN");
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
+    private String mongoUri;
+    private String kafka;
+    private URI controlPlane;
+    private URI gateway;
+    private LocalBroker broker;
+    private Path scratch;
+
+    private LocalStack() {
+    }
+
+    public static LocalStack start(LocalSettings settings) throws Exception {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(settings);
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startAll(LocalSettings settings) throws Exception {
+        long begin = System.nanoTime();
+        String host = settings.host();
+        startMongo(settings);
+        startKafka(settings);
+
+        controlPlane = URI.create("http://" + host + ":" + FreePorts.orFree(settings.controlPlanePort()));
+        Map<String, URI> functionUrls = new LinkedHashMap<>();
+        LocalFunctions.applications().keySet().forEach(name -> functionUrls.put(name,
+                URI.create("http://" + host + ":" + FreePorts.orFree(settings.functionPorts().getOrDefault(name, 0)))));
+        EventingManifests manifests = EventingManifests.load(settings.eventing());
+        Destinations destinations = new Destinations(functionUrls, controlPlane, LocalSettings.NAMESPACE);
+
+        broker = LocalBroker.start(manifests, kafka, destinations, settings.schedulePings(), Clock.systemUTC());
+        started.add(broker);
+        String defaultBroker = manifests.brokers().get(0).getMetadata().getName();
+
+        LocalFunctions.applications().forEach((name, application) -> functions.put(name, new FunctionHost(name,
+                application, functionUrls.get(name).getPort(), environment(name, settings, manifests, destinations,
+                        functionUrls))));
+        started.add(context(new SpringApplicationBuilder(ControlPlaneApplication.class)
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("localBroker", broker);
+                    context.getBeanFactory().registerSingleton("hosted",
+                            new ConsoleController.Hosted(functions, defaultBroker));
+                }), "control-plane", controlPlane.getPort()));
+        // Logging is configured once, by the first application; the functions starting in parallel
+        // would otherwise re-initialise the one shared logback concurrently and break its patterns.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+
+        startFunctions();
+
+        Map<String, URI> backends = new LinkedHashMap<>(functionUrls);
+        backends.put("kafka-broker-ingress", controlPlane);
+        gateway = URI.create("http://" + host + ":" + FreePorts.orFree(settings.gatewayPort()));
+        LocalGatewayApplication.Backends routes = new LocalGatewayApplication.Backends(
+                GatewayRoutes.load(settings.httpRoute()), backends);
+        started.add(context(new SpringApplicationBuilder(LocalGatewayApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("backends", routes)),
+                "gateway", gateway.getPort()));
+        log.info("local stack up in {} ms", (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    private void startMongo(LocalSettings settings) {
+        if (settings.mongoUri() != null) {
+            mongoUri = settings.mongoUri();
+            return;
+        }
+        EmbeddedMongo mongo = EmbeddedMongo.start(settings.dataDir() == null ? null : settings.dataDir().resolve("mongo"),
+                settings.durableMongoWrites(), settings.host(), settings.mongoPort());
+        started.add(mongo);
+        mongoUri = mongo.uri();
+    }
+
+    private void startKafka(LocalSettings settings) throws Exception {
+        if (settings.kafkaBootstrapServers() != null) {
+            kafka = settings.kafkaBootstrapServers();
+            return;
+        }
+        Path logDir;
+        if (settings.dataDir() == null) {
+            scratch = Files.createTempDirectory("anycalltaxi-kafka");
+            logDir = scratch;
+        } else {
+            logDir = settings.dataDir().resolve("kafka");
+        }
+        EmbeddedKafka embedded = EmbeddedKafka.start(logDir, settings.host(), FreePorts.orFree(settings.kafkaPort()),
+                FreePorts.orFree(settings.kafkaControllerPort()));
+        started.add(embedded);
+        kafka = embedded.bootstrapServers();
+    }
+
+    /** What Knative gives a function: its port, its SinkBinding's K_SINK, and our MongoDB. */
+    private List<String> environment(String function, LocalSettings settings, EventingManifests manifests,
+            Destinations destinations, Map<String, URI> functionUrls) {
+        List<String> env = new ArrayList<>();
+        env.add("--MONGODB_URI=" + mongoUri);
+        for (SinkBinding binding : manifests.sinkBindings()) {
+            if (binding.getSpec().getSubject().getName().equals(function)) {
+                env.add("--K_SINK=" + destinations.resolve(binding.getSpec().getSink()));
+                if (binding.getSpec().getCeOverrides() != null) {
+                    env.add("--K_CE_OVERRIDES=" + new String(EventJson.toBytes(binding.getSpec().getCeOverrides())));
+                }
+            }
+        }
+        functionUrls.forEach((name, url) -> env.add("--anycalltaxi.services." + name + ".url=" + url));
+        // The gateway's library shares this classpath; inside a function it would route requests to
+        // Spring Cloud Function beans by path, ahead of the function's own endpoints.
+        env.add("--spring.cloud.gateway.server.webmvc.enabled=false");
+        env.add("--" + NO_FUNCTION_ROUTES);
+        env.addAll(SHARED_LOGGING);
+        env.addAll(settings.functionArgs());
+        return env;
+    }
+
+    private void startFunctions() throws Exception {
+        ExecutorService starting = Executors.newFixedThreadPool(STARTING_IN_PARALLEL);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            functions.values().forEach(function -> all.add(starting.submit(function::start)));
+            for (Future<?> future : all) {
+                future.get();
+            }
+        } finally {
+            starting.shutdown();
+        }
+        functions.values().forEach(function -> started.add(function::stop));
+    }
+
+    private static AutoCloseable context(SpringApplicationBuilder builder, String name, int port) {
+        List<String> args = new ArrayList<>(SHARED_LOGGING);
+        args.add("--server.port=" + port);
+        ConfigurableApplicationContext context = builder
+                .properties("spring.application.name=" + name, "spring.main.banner-mode=off",
+                        FunctionDefaults.ENABLED + "=false", NO_FUNCTION_ROUTES)
+                .run(args.toArray(String[]::new));
+        return context::close;
+    }
+
+    public URI gateway() {
+        return gateway;
+    }
+
+    public URI controlPlane() {
+        return controlPlane;
+    }
+
+    /** Where drivers' apps and sources send events: the broker's ingress. */
+    public URI brokerIngress(String brokerName) {
+        return controlPlane.resolve("/" + LocalSettings.NAMESPACE + "/" + brokerName);
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka;
+    }
+
+    public Map<String, FunctionHost> functions() {
+        return functions;
+    }
+
+    public FunctionHost function(String name) {
+        FunctionHost function = functions.get(name);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + name);
+        }
+        return function;
+    }
+
+    public LocalBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("while stopping: {}", e.toString());
+            }
+        }
+        started.clear();
+        if (scratch != null) {
+            FileSystemUtils.deleteRecursively(scratch.toFile());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.anycalltaxi.local.eventing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+import io.cloudevents.CloudEvent;
+import io.fabric8.knative.eventing.v1.SubscriptionsAPIFilter;
+import io.fabric8.knative.eventing.v1.Trigger;
+
+/**
+ * A Trigger's filter, as Knative evaluates it: {@code spec.filters} (exact, prefix, suffix, all,
+ * any, not) when present, otherwise the exact attribute matches of {@code spec.filter}.
+ * CESQL is not supported here, and refused when the manifests are loaded.
+ */
+final class EventFilter {
+
+    private EventFilter() {
+    }
+
+    static Predicate<CloudEvent> of(Trigger trigger) {
+        List<SubscriptionsAPIFilter> filters = trigger.getSpec().getFilters();
+        if (filters != null && !filters.isEmpty()) {
+            return all(filters);
+        }
+        if (trigger.getSpec().getFilter() == null || trigger.getSpec().getFilter().getAttributes() == null) {
+            return event -> true;
+        }
+        return matching(trigger.getSpec().getFilter().getAttributes(), String::equals);
+    }
+
+    private static Predicate<CloudEvent> all(List<SubscriptionsAPIFilter> filters) {
+        return filters.stream().map(EventFilter::of).reduce(event -> true, Predicate::and);
+    }
+
+    private static Predicate<CloudEvent> of(SubscriptionsAPIFilter filter) {
+        if (filter.getCesql() != null) {
+            throw new IllegalArgumentException("CESQL filters are not supported by the local broker: " + filter.getCesql());
+        }
+        Predicate<CloudEvent> predicate = event -> true;
+        if (filter.getExact() != null) {
+            predicate = predicate.and(matching(filter.getExact(), String::equals));
+        }
+        if (filter.getPrefix() != null) {
+            predicate = predicate.and(matching(filter.getPrefix(), String::startsWith));
+        }
+        if (filter.getSuffix() != null) {
+            predicate = predicate.and(matching(filter.getSuffix(), String::endsWith));
+        }
+        if (filter.getAll() != null) {
+            predicate = predicate.and(all(filter.getAll()));
+        }
+        if (filter.getAny() != null) {
+            predicate = predicate.and(filter.getAny().stream().map(EventFilter::of).reduce(event -> false, Predicate::or));
+        }
+        if (filter.getNot() != null) {
+            predicate = predicate.and(of(filter.getNot()).negate());
+        }
+        return predicate;
+    }
+
+    /** Every named attribute (or extension) is present and matches; an empty value matches any. */
+    private static Predicate<CloudEvent> matching(Map<String, String> expected, BiPredicate<String, String> test) {
+        return event -> expected.entrySet().stream().allMatch(entry -> {
+            String actual = attribute(event, entry.getKey());
+            return actual != null && (entry.getValue().isEmpty() || test.test(actual, entry.getValue()));
+        });
+    }
+
+    static String attribute(CloudEvent event, String name) {
+        Object value = event.getAttributeNames().contains(name) ? event.getAttribute(name) : event.getExtension(name);
+        return value == null ? null : value.toString();
+    }
+}

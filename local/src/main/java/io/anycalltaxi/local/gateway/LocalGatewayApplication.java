@@ -1,0 +1,55 @@
+package io.anycalltaxi.local.gateway;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import io.anycalltaxi.core.config.TripCoreAutoConfiguration;
+
+/**
+ * The single entry point, locally: Spring Cloud Gateway (server, MVC) with the routes of the
+ * project's HTTPRoute, proxying to the functions' ports and the broker's ingress.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration(exclude = { TripCoreAutoConfiguration.class, MongoAutoConfiguration.class,
+        MongoDataAutoConfiguration.class, MongoRepositoriesAutoConfiguration.class })
+public class LocalGatewayApplication {
+
+    /** Set by the local runtime before the context starts. */
+    public record Backends(GatewayRoutes routes, Map<String, URI> urls) {
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> gatewayRoutes(Backends backends) {
+        RouterFunction<ServerResponse> all = null;
+        int index = 0;
+        for (GatewayRoutes.Route route : backends.routes().routes()) {
+            URI backend = backends.urls().get(route.backend());
+            if (backend == null) {
+                throw new IllegalStateException("no local backend for " + route.backend());
+            }
+            var builder = route("route-" + index++ + "-" + route.backend())
+                    .route(request -> route.matches(request.method().name(), request.path()), http())
+                    .before(uri(backend));
+            if (route.replaceFullPath().isPresent()) {
+                builder = builder.before(setPath(route.replaceFullPath().get()));
+            }
+            RouterFunction<ServerResponse> function = builder.build();
+            all = all == null ? function : all.and(function);
+        }
+        return all;
+    }
+}
