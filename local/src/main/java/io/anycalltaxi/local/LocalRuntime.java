@@ -51,7 +51,7 @@ public final class LocalRuntime {
                 System.getenv("MONGODB_URI"), System.getenv("KAFKA_BOOTSTRAP_SERVERS"), file.getProperty("host"),
                 port(file, "gateway-port"), port(file, "control-plane-port"), port(file, "mongo-port"),
                 port(file, "kafka-port"), port(file, "kafka-controller-port"), functionPorts,
-                Boolean.parseBoolean(file.getProperty("schedule-pings")), List.of());
+                Boolean.parseBoolean(file.getProperty("schedule-pings")), List.of(), List.of(), Map.of());
     }
 
     private static int port(Properties file, String key) {

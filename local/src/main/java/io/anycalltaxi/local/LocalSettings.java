@@ -1,8 +1,8 @@
 package io.anycalltaxi.local;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +14,8 @@ import java.util.Map;
  * @param kafkaBootstrapServers a real Kafka instead of the embedded one (KAFKA_BOOTSTRAP_SERVERS), or null
  * @param schedulePings         run the PingSources on their schedule (tests fire them by hand)
  * @param functionArgs          extra settings given to every function, as {@code --key=value}
+ * @param moreEventing          more eventing folders (each with a kustomization) applied beside {@code eventing/}
+ * @param externalServices      Knative Services not hosted here, by name: where Triggers may deliver to them
  */
 public record LocalSettings(
         Path projectRoot,
@@ -29,21 +31,24 @@ public record LocalSettings(
         int kafkaControllerPort,
         Map<String, Integer> functionPorts,
         boolean schedulePings,
-        List<String> functionArgs) {
+        List<String> functionArgs,
+        List<Path> moreEventing,
+        Map<String, URI> externalServices) {
 
     public static final String NAMESPACE = "anycalltaxi";
 
     public LocalSettings {
         functionPorts = Map.copyOf(functionPorts);
         functionArgs = List.copyOf(functionArgs);
+        moreEventing = List.copyOf(moreEventing);
+        externalServices = Map.copyOf(externalServices);
     }
 
     /** For tests: everything in memory, on free ports, pings fired by hand. */
-    public static LocalSettings forTests(Map<String, Integer> functionPorts, List<String> functionArgs) {
-        Map<String, Integer> free = new LinkedHashMap<>();
-        functionPorts.keySet().forEach(name -> free.put(name, 0));
-        return new LocalSettings(findProjectRoot(), null, false, null, null, "127.0.0.1", 0, 0, 0, 0, 0, free, false,
-                functionArgs);
+    public static LocalSettings forTests(List<String> functionArgs, List<Path> moreEventing,
+            Map<String, URI> externalServices) {
+        return new LocalSettings(findProjectRoot(), null, false, null, null, "127.0.0.1", 0, 0, 0, 0, 0, Map.of(), false,
+                functionArgs, moreEventing, externalServices);
     }
 
     /** The folder holding {@code eventing/} and {@code gateway/}: here or a parent of it. */

@@ -51,7 +51,9 @@ public final class LocalStack implements AutoCloseable {
      */
     private static final List<String> SHARED_LOGGING = List.of("--logging.include-application-name=false",
             "--logging.level.org.apache.kafka=WARN", "--logging.level.kafka=WARN",
-            "--logging.level.state.change.logger=WARN", "--logging.level.org.apache.zookeeper=WARN");
+            "--logging.level.state.change.logger=WARN", "--logging.level.org.apache.zookeeper=WARN",
+            // the embedded MongoDB server ignores non-unique secondary indexes, and says so for each
+            "--logging.level.de.bwaldvogel.mongo.backend=ERROR");
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
@@ -86,8 +88,11 @@ public final class LocalStack implements AutoCloseable {
         Map<String, URI> functionUrls = new LinkedHashMap<>();
         LocalFunctions.applications().keySet().forEach(name -> functionUrls.put(name,
                 URI.create("http://" + host + ":" + FreePorts.orFree(settings.functionPorts().getOrDefault(name, 0)))));
-        EventingManifests manifests = EventingManifests.load(settings.eventing());
-        Destinations destinations = new Destinations(functionUrls, controlPlane, LocalSettings.NAMESPACE);
+        EventingManifests manifests = settings.moreEventing().stream().map(EventingManifests::load)
+                .reduce(EventingManifests.load(settings.eventing()), EventingManifests::and);
+        Map<String, URI> services = new LinkedHashMap<>(functionUrls);
+        services.putAll(settings.externalServices());
+        Destinations destinations = new Destinations(services, controlPlane, LocalSettings.NAMESPACE);
 
         broker = LocalBroker.start(manifests, kafka, destinations, settings.schedulePings(), Clock.systemUTC());
         started.add(broker);

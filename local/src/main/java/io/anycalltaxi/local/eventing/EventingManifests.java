@@ -66,6 +66,19 @@ public record EventingManifests(List<Broker> brokers, List<Trigger> triggers, Li
         }
     }
 
+    /** These manifests and those, as if both were applied. */
+    public EventingManifests and(EventingManifests more) {
+        return new EventingManifests(concat(brokers, more.brokers), concat(triggers, more.triggers),
+                concat(pingSources, more.pingSources), concat(sinkBindings, more.sinkBindings),
+                concat(kafkaSinks, more.kafkaSinks), concat(configMaps, more.configMaps));
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
     public Broker broker(String name) {
         return brokers.stream().filter(b -> b.getMetadata().getName().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no Broker " + name + " in the eventing manifests"));

@@ -27,13 +27,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.CloudEventDeserializer;
 
 /**
  * One Trigger's data plane, as Knative's Kafka broker runs it: a consumer group of its own on the
@@ -55,7 +55,7 @@ final class TriggerDispatcher implements AutoCloseable {
     private final DeliveryPolicy policy;
     private final URI deadLetterSink;
     private final Consumer<CloudEvent> replies;
-    private final KafkaConsumer<String, CloudEvent> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final ExecutorService deliveries;
     private final Thread loop;
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -77,7 +77,7 @@ final class TriggerDispatcher implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_IN_FLIGHT),
-                new StringDeserializer(), new CloudEventDeserializer());
+                new StringDeserializer(), new ByteArrayDeserializer());
         this.deliveries = Executors.newFixedThreadPool(MAX_IN_FLIGHT, runnable -> {
             Thread thread = new Thread(runnable, "trigger-" + name);
             thread.setDaemon(true);
@@ -109,28 +109,38 @@ final class TriggerDispatcher implements AutoCloseable {
         });
         try {
             while (running) {
-                ConsumerRecords<String, CloudEvent> batch = consumer.poll(Duration.ofMillis(100));
+                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
                 if (!batch.isEmpty()) {
                     deliver(batch);
                 }
             }
         } catch (WakeupException stopping) {
             // close() woke the consumer up
+        } catch (RuntimeException | Error e) {
+            log.error("trigger {} stopped delivering", name, e);
+            throw e;
         } finally {
             consumer.close(Duration.ofSeconds(1));
         }
     }
 
     /** Delivers a batch while the consumer keeps polling (paused), then commits it. */
-    private void deliver(ConsumerRecords<String, CloudEvent> batch) {
+    private void deliver(ConsumerRecords<String, byte[]> batch) {
         consumer.pause(consumer.assignment());
         List<CompletableFuture<Void>> inFlight = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        for (ConsumerRecord<String, CloudEvent> record : batch) {
+        for (ConsumerRecord<String, byte[]> record : batch) {
             done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-            CloudEvent event = record.value();
-            if (event != null && filter.test(event)) {
-                inFlight.add(CompletableFuture.runAsync(() -> deliver(event), deliveries));
+            CloudEvent event;
+            try {
+                event = KafkaCloudEvents.of(record);
+            } catch (RuntimeException unreadable) {
+                log.error("trigger {}: skipping record {}@{} that is no CloudEvent: {}", name, record.partition(),
+                        record.offset(), unreadable.getMessage());
+                continue;
+            }
+            if (filter.test(event)) {
+                inFlight.add(CompletableFuture.runAsync(() -> deliverOrDeadLetter(event), deliveries));
             }
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new));
@@ -140,6 +150,15 @@ final class TriggerDispatcher implements AutoCloseable {
         if (all.isDone()) {
             consumer.commitSync(done);
             consumer.resume(consumer.assignment());
+        }
+    }
+
+    private void deliverOrDeadLetter(CloudEvent event) {
+        try {
+            deliver(event);
+        } catch (RuntimeException unexpected) {
+            log.error("trigger {}: delivering {} {} failed", name, event.getType(), event.getId(), unexpected);
+            deadLetter(event, 0, String.valueOf(unexpected).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.cloud.function.web.mvc.ReactorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -25,7 +26,7 @@ import io.anycalltaxi.core.config.TripCoreAutoConfiguration;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = { TripCoreAutoConfiguration.class, MongoAutoConfiguration.class,
-        MongoDataAutoConfiguration.class, MongoRepositoriesAutoConfiguration.class })
+        MongoDataAutoConfiguration.class, MongoRepositoriesAutoConfiguration.class, ReactorAutoConfiguration.class })
 public class LocalGatewayApplication {
 
     /** Set by the local runtime before the context starts. */

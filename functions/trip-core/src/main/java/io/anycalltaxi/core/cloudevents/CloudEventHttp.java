@@ -3,6 +3,7 @@ package io.anycalltaxi.core.cloudevents;
 import org.springframework.http.HttpHeaders;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.rw.CloudEventRWException;
 import io.cloudevents.spring.http.CloudEventHttpUtils;
 
@@ -17,7 +18,8 @@ public final class CloudEventHttp {
         byte[] data = body == null ? new byte[0] : body;
         try {
             return CloudEventHttpUtils.toReader(headers, () -> data).toEvent();
-        } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
+        } catch (CloudEventRWException | EventDeserializationException | IllegalStateException
+                | IllegalArgumentException e) {
             throw new InvalidEvent("not a valid CloudEvent: " + e.getMessage(), e);
         }
     }

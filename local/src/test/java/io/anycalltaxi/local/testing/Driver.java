@@ -1,0 +1,58 @@
+package io.anycalltaxi.local.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import io.anycalltaxi.core.events.CallAccepted;
+import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.LocationReported;
+import io.anycalltaxi.core.events.PassengerAlighted;
+import io.anycalltaxi.core.events.PassengerBoarded;
+import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.testing.CloudEventClient;
+import io.cloudevents.CloudEvent;
+
+/** A driver's app: sends CloudEvents to {@code POST /events} on the gateway, as binary-mode HTTP. */
+public final class Driver {
+
+    public final String taxiId;
+    public final String taxiNumber;
+    public final String name;
+    private final String events;
+
+    public Driver(String taxiNumber, String name) {
+        this.taxiId = "taxi-" + UUID.randomUUID();
+        this.taxiNumber = taxiNumber;
+        this.name = name;
+        this.events = SharedStack.stack().gateway() + "/events";
+    }
+
+    public CloudEvent reportAt(Place place, boolean available) {
+        return send(CloudEventClient.fromDriver(EventType.DRIVER_LOCATION_REPORTED, taxiId, null,
+                new LocationReported(taxiId, place.lat(), place.lng(), available, taxiNumber, name)));
+    }
+
+    public CloudEvent accept(String callId) {
+        return send(CloudEventClient.fromDriver(EventType.DRIVER_CALL_ACCEPTED, taxiId, callId,
+                new CallAccepted(callId, taxiId)));
+    }
+
+    public CloudEvent board(String callId) {
+        return send(CloudEventClient.fromDriver(EventType.DRIVER_PASSENGER_BOARDED, taxiId, callId,
+                new PassengerBoarded(callId, taxiId)));
+    }
+
+    public CloudEvent alight(String callId, long distanceMeters, long durationSeconds) {
+        return send(CloudEventClient.fromDriver(EventType.DRIVER_PASSENGER_ALIGHTED, taxiId, callId,
+                new PassengerAlighted(callId, taxiId, distanceMeters, durationSeconds)));
+    }
+
+    /** Sends it (again, for a redelivery) and expects the broker to have stored it. */
+    public CloudEvent send(CloudEvent event) {
+        HttpResponse<byte[]> stored = CloudEventClient.postBinary(events, event);
+        assertThat(stored.statusCode()).isEqualTo(202);
+        return event;
+    }
+}

@@ -1,0 +1,69 @@
+package io.anycalltaxi.local.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.anycalltaxi.core.events.Place;
+
+/** A member of the public, with a fresh phone number, calling taxis through the gateway. */
+public final class Rider {
+
+    private static final AtomicInteger PHONES = new AtomicInteger(ThreadLocalRandom.current().nextInt(10_000_000));
+
+    public final String memberId;
+    public final String phone;
+    public final String friendPhone;
+    private final Api api;
+
+    private Rider(Api api, String memberId, String phone, String friendPhone) {
+        this.api = api;
+        this.memberId = memberId;
+        this.phone = phone;
+        this.friendPhone = friendPhone;
+    }
+
+    /** A Korean mobile number no other test uses (010 + 8 digits). */
+    public static String freshPhone() {
+        return String.format("010%08d", PHONES.incrementAndGet() % 100_000_000);
+    }
+
+    public static Rider signUp(Api api) {
+        return signUp(api, "4242424242424242");
+    }
+
+    public static Rider signUp(Api api, String cardNumber) {
+        String phone = freshPhone();
+        String friendPhone = freshPhone();
+        Api.Response signedUp = api.post("/members", Map.of("name", "Rider " + phone, "phone", phone,
+                "friendPhone", friendPhone, "language", "en",
+                "card", Map.of("number", cardNumber, "expMonth", 12, "expYear", 2035, "cvc", "123")));
+        assertThat(signedUp.status()).as(signedUp.body().toString()).isEqualTo(201);
+        return new Rider(api, signedUp.text("memberId"), phone, friendPhone);
+    }
+
+    /** @return the callId */
+    public String call(Place pickup, Place dropoff) {
+        Api.Response called = api.post("/calls", Map.of("memberId", memberId, "pickup", pickup, "dropoff", dropoff));
+        assertThat(called.status()).as(called.body().toString()).isEqualTo(201);
+        return called.text("callId");
+    }
+
+    /** Masked as the system shows it: country code, stars, last four digits. */
+    public static String masked(String koreanMobile) {
+        String e164 = "+82" + koreanMobile.substring(1);
+        return e164.substring(0, 3) + "*".repeat(e164.length() - 7) + e164.substring(e164.length() - 4);
+    }
+
+    /** Somewhere in greater Seoul no other test picked: taxis of other tests are not nearby. */
+    public static Place somewhere() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new Place(37.0 + random.nextDouble(1.0), 126.5 + random.nextDouble(1.0), "Somewhere in Seoul");
+    }
+
+    public static Place near(Place place, double metersNorth) {
+        return new Place(place.lat() + metersNorth / 111_320, place.lng(), "near " + place.address());
+    }
+}

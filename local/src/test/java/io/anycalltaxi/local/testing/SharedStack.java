@@ -1,0 +1,56 @@
+package io.anycalltaxi.local.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.anycalltaxi.local.LocalSettings;
+import io.anycalltaxi.local.LocalStack;
+
+/**
+ * The whole local runtime, started once per test JVM and shared by every test class that extends
+ * with it: tests isolate themselves with fresh ids, never by restarting servers. Dispatch timings
+ * are short here, and PingSources do not run on their schedule: a test fires the tick itself.
+ */
+public final class SharedStack implements BeforeAllCallback {
+
+    /** Dispatch settings for tests: a reminder after 2 s, expiry after 8 s (on a tick). */
+    public static final List<String> TEST_SETTINGS = List.of(
+            "--anycalltaxi.dispatch.remind-after=2s",
+            "--anycalltaxi.dispatch.expire-after=8s",
+            "--anycalltaxi.outbox.relay-interval=1s",
+            "--anycalltaxi.outbox.grace=1s");
+
+    private static LocalStack stack;
+    private static TestSubscriber subscriber;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent("anycalltaxi-local-stack", key -> (ExtensionContext.Store.CloseableResource) () -> {
+                    stack.close();
+                    subscriber.close();
+                });
+    }
+
+    private static synchronized void start() throws Exception {
+        if (stack == null) {
+            subscriber = new TestSubscriber();
+            Path testEventing = Path.of("src/test/resources/test-eventing").toAbsolutePath();
+            stack = LocalStack.start(LocalSettings.forTests(TEST_SETTINGS, List.of(testEventing),
+                    Map.of(TestSubscriber.NAME, subscriber.url())));
+        }
+    }
+
+    public static LocalStack stack() {
+        return stack;
+    }
+
+    public static TestSubscriber subscriber() {
+        return subscriber;
+    }
+}

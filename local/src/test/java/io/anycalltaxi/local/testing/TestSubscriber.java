@@ -1,0 +1,108 @@
+package io.anycalltaxi.local.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import org.springframework.http.HttpHeaders;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.anycalltaxi.core.cloudevents.CloudEventHttp;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+
+/**
+ * A Knative Service stand-in that the broker tests' Triggers deliver to (test-eventing/): each path
+ * answers in its own way, and every delivery is recorded with its arrival time.
+ * <ul>
+ * <li>{@code /reply}: 200 with a reply event ({@code test.reply.produced})</li>
+ * <li>{@code /accepted-with-headers}: 202 carrying ce-* headers, which must not count as a reply</li>
+ * <li>{@code /fail}: 503</li>
+ * <li>{@code /reject}: 400</li>
+ * <li>anything else: 202</li>
+ * </ul>
+ */
+public final class TestSubscriber implements AutoCloseable {
+
+    public static final String NAME = "test-subscriber";
+
+    private final HttpServer server;
+    private final Map<String, List<Delivery>> deliveries = new ConcurrentHashMap<>();
+
+    public record Delivery(CloudEvent event, Instant at) {
+    }
+
+    public TestSubscriber() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** What reached this path, in order of arrival. */
+    public List<Delivery> deliveries(String path) {
+        return new ArrayList<>(deliveries.getOrDefault(path, List.of()));
+    }
+
+    public List<Delivery> deliveriesOf(String path, String eventId) {
+        return deliveries(path).stream().filter(d -> d.event().getId().equals(eventId)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        HttpHeaders headers = new HttpHeaders();
+        exchange.getRequestHeaders().forEach(headers::addAll);
+        CloudEvent event = CloudEventHttp.read(headers, exchange.getRequestBody().readAllBytes());
+        deliveries.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Delivery(event, Instant.now()));
+        switch (path) {
+            case "/reply" -> answer(exchange, 200, CloudEventBuilder.v1().withId("reply-" + event.getId())
+                    .withSource(URI.create("/tests/subscriber")).withType("test.reply.produced")
+                    .withSubject(event.getSubject()).build());
+            case "/accepted-with-headers" -> answer(exchange, 202, CloudEventBuilder.v1()
+                    .withId("echo-" + event.getId()).withSource(URI.create("/tests/subscriber"))
+                    .withType("test.accepted.echo").build());
+            case "/fail" -> answer(exchange, 503, "down for the test");
+            case "/reject" -> answer(exchange, 400, "this event is wrong");
+            default -> answer(exchange, 202, "");
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, CloudEvent event) throws IOException {
+        CloudEventHttp.headers(event).forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

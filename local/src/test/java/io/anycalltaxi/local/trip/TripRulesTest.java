@@ -1,0 +1,124 @@
+package io.anycalltaxi.local.trip;
+
+import static io.anycalltaxi.local.testing.Views.awaitStatus;
+import static io.anycalltaxi.local.testing.Views.awaitView;
+import static io.anycalltaxi.local.testing.Views.count;
+import static io.anycalltaxi.local.testing.Views.timeline;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.StreamSupport;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.local.testing.Api;
+import io.anycalltaxi.local.testing.Broker;
+import io.anycalltaxi.local.testing.Console;
+import io.anycalltaxi.local.testing.Driver;
+import io.anycalltaxi.local.testing.Rider;
+import io.anycalltaxi.local.testing.SharedStack;
+import io.cloudevents.CloudEvent;
+
+/**
+ * Issue 2, tests 4 and 5, through the broker: a driver event the trip refuses changes nothing and
+ * lands in the dead-letter sink with the reason; an event delivered twice changes nothing twice.
+ */
+@ExtendWith(SharedStack.class)
+class TripRulesTest {
+
+    private final Api api = Api.gateway();
+
+    private record Ride(Rider rider, Driver driver, String callId, Place pickup) {
+    }
+
+    private Ride called() {
+        Rider rider = Rider.signUp(api);
+        Place pickup = Rider.somewhere();
+        Driver driver = new Driver("서울34나5678", "Choi Yuna");
+        driver.reportAt(pickup, true);
+        String callId = rider.call(pickup, Rider.near(pickup, 5_000));
+        awaitView(callId, view -> timeline(view).contains("call.offered"));
+        return new Ride(rider, driver, callId, pickup);
+    }
+
+    private Ride assigned() {
+        Ride ride = called();
+        ride.driver().accept(ride.callId());
+        awaitStatus(ride.callId(), "ASSIGNED");
+        return ride;
+    }
+
+    @Test
+    void boardingBeforeAssignmentIsRefused() {
+        Ride ride = called();
+
+        CloudEvent early = ride.driver().board(ride.callId());
+
+        JsonNode dead = Console.awaitDeadLetter(early.getId());
+        assertThat(dead.path("knativeerrorcode").asText()).isEqualTo("422");
+        assertThat(dead.path("knativeerrordata").asText()).contains("REQUESTED");
+        assertThat(api.get("/trips/" + ride.callId()).body().path("status").asText()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void alightingBeforeBoardingIsRefused() {
+        Ride ride = assigned();
+
+        CloudEvent early = ride.driver().alight(ride.callId(), 1_000, 60);
+
+        JsonNode dead = Console.awaitDeadLetter(early.getId());
+        assertThat(dead.path("knativeerrorcode").asText()).isEqualTo("422");
+        JsonNode view = api.get("/trips/" + ride.callId()).body();
+        assertThat(view.path("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(timeline(view)).doesNotContain("trip.ended");
+    }
+
+    @Test
+    void anotherDriverCannotBoardThePassenger() {
+        Ride ride = assigned();
+        Driver other = new Driver("서울99다0000", "Lee Jun");
+
+        CloudEvent intruding = other.board(ride.callId());
+
+        JsonNode dead = Console.awaitDeadLetter(intruding.getId());
+        assertThat(dead.path("knativeerrorcode").asText()).isEqualTo("403");
+        assertThat(api.get("/trips/" + ride.callId()).body().path("status").asText()).isEqualTo("ASSIGNED");
+        ride.driver().board(ride.callId());
+        awaitStatus(ride.callId(), "STARTED");
+    }
+
+    @Test
+    void redeliveredEventsChangeNothingTwice() {
+        Ride ride = assigned();
+
+        CloudEvent boarding = ride.driver().board(ride.callId());
+        awaitView(ride.callId(), view -> count(view, "friend.notified") >= 2);
+        ride.driver().send(boarding);
+        CloudEvent alighting = ride.driver().alight(ride.callId(), 4_000, 600);
+        ride.driver().send(alighting);
+        ride.driver().send(alighting);
+        awaitStatus(ride.callId(), "COMPLETED");
+        Broker.awaitAllDelivered();
+
+        JsonNode view = api.get("/trips/" + ride.callId()).body();
+        assertThat(count(view, "trip.started")).isEqualTo(1);
+        assertThat(count(view, "trip.ended")).isEqualTo(1);
+        assertThat(count(view, "payment.completed")).isEqualTo(1);
+        assertThat(count(view, "trip.completed")).isEqualTo(1);
+        try (MongoClient mongo = MongoClients.create(SharedStack.stack().mongoUri())) {
+            var db = mongo.getDatabase("anycalltaxi");
+            assertThat(db.getCollection("payments").countDocuments(new Document("request.callId", ride.callId())))
+                    .as("charges").isEqualTo(1);
+            long startedTexts = StreamSupport.stream(db.getCollection("recorded_sms")
+                    .find(new Document("callId", ride.callId()).append("kind", "trip-started")).spliterator(), false)
+                    .count();
+            assertThat(startedTexts).as("texts to the friend on start").isEqualTo(1);
+        }
+    }
+}
