@@ -177,6 +177,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startFunctions() throws Exception {
+        functions.values().forEach(function -> started.add(function::stop));
         ExecutorService starting = Executors.newFixedThreadPool(STARTING_IN_PARALLEL);
         try {
             List<Future<?>> all = new ArrayList<>();
@@ -187,7 +188,6 @@ public final class LocalStack implements AutoCloseable {
         } finally {
             starting.shutdown();
         }
-        functions.values().forEach(function -> started.add(function::stop));
     }
 
     private static AutoCloseable context(SpringApplicationBuilder builder, String name, int port) {

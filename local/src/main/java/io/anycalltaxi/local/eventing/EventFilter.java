@@ -35,29 +35,34 @@ final class EventFilter {
     }
 
     private static Predicate<CloudEvent> of(SubscriptionsAPIFilter filter) {
-        if (filter.getCesql() != null) {
+        if (filter.getCesql() != null && !filter.getCesql().isBlank()) {
             throw new IllegalArgumentException("CESQL filters are not supported by the local broker: " + filter.getCesql());
         }
+        // The model gives an absent dialect as an empty map or list: both mean "not filtering on it".
         Predicate<CloudEvent> predicate = event -> true;
-        if (filter.getExact() != null) {
+        if (!isEmpty(filter.getExact())) {
             predicate = predicate.and(matching(filter.getExact(), String::equals));
         }
-        if (filter.getPrefix() != null) {
+        if (!isEmpty(filter.getPrefix())) {
             predicate = predicate.and(matching(filter.getPrefix(), String::startsWith));
         }
-        if (filter.getSuffix() != null) {
+        if (!isEmpty(filter.getSuffix())) {
             predicate = predicate.and(matching(filter.getSuffix(), String::endsWith));
         }
-        if (filter.getAll() != null) {
+        if (filter.getAll() != null && !filter.getAll().isEmpty()) {
             predicate = predicate.and(all(filter.getAll()));
         }
-        if (filter.getAny() != null) {
+        if (filter.getAny() != null && !filter.getAny().isEmpty()) {
             predicate = predicate.and(filter.getAny().stream().map(EventFilter::of).reduce(event -> false, Predicate::or));
         }
         if (filter.getNot() != null) {
             predicate = predicate.and(of(filter.getNot()).negate());
         }
         return predicate;
+    }
+
+    private static boolean isEmpty(Map<String, String> attributes) {
+        return attributes == null || attributes.isEmpty();
     }
 
     /** Every named attribute (or extension) is present and matches; an empty value matches any. */

@@ -1,9 +1,19 @@
 package io.anycalltaxi.local.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.UUID;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 
 import io.anycalltaxi.core.events.CallAccepted;
 import io.anycalltaxi.core.events.EventType;
@@ -27,6 +37,17 @@ public final class Driver {
         this.taxiNumber = taxiNumber;
         this.name = name;
         this.events = SharedStack.stack().gateway() + "/events";
+    }
+
+    /** Reports the taxi free at this place, and waits until dispatch knows it is there. */
+    public void standBy(Place place) {
+        CloudEvent report = reportAt(place, true);
+        try (MongoClient mongo = MongoClients.create(SharedStack.stack().mongoUri())) {
+            MongoCollection<Document> taxis = mongo.getDatabase("anycalltaxi").getCollection("taxis");
+            Date reported = Date.from(report.getTime().toInstant().truncatedTo(ChronoUnit.MILLIS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> taxis.find(new Document("_id", taxiId)
+                    .append("reportedAt", new Document("$gte", reported))).first() != null);
+        }
     }
 
     public CloudEvent reportAt(Place place, boolean available) {

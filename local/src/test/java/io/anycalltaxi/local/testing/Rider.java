@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.testing.Places;
 
 /** A member of the public, with a fresh phone number, calling taxis through the gateway. */
 public final class Rider {
@@ -57,13 +58,12 @@ public final class Rider {
         return e164.substring(0, 3) + "*".repeat(e164.length() - 7) + e164.substring(e164.length() - 4);
     }
 
-    /** Somewhere in greater Seoul no other test picked: taxis of other tests are not nearby. */
+    /** A place no other test uses: taxis of other tests are never nearby. */
     public static Place somewhere() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new Place(37.0 + random.nextDouble(1.0), 126.5 + random.nextDouble(1.0), "Somewhere in Seoul");
+        return Places.fresh();
     }
 
     public static Place near(Place place, double metersNorth) {
-        return new Place(place.lat() + metersNorth / 111_320, place.lng(), "near " + place.address());
+        return Places.north(place, metersNorth);
     }
 }

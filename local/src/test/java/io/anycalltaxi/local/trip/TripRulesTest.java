@@ -16,12 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
-import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.Broker;
 import io.anycalltaxi.local.testing.Console;
 import io.anycalltaxi.local.testing.Driver;
-import io.anycalltaxi.local.testing.Rider;
+import io.anycalltaxi.local.testing.Ride;
 import io.anycalltaxi.local.testing.SharedStack;
 import io.cloudevents.CloudEvent;
 
@@ -34,24 +33,12 @@ class TripRulesTest {
 
     private final Api api = Api.gateway();
 
-    private record Ride(Rider rider, Driver driver, String callId, Place pickup) {
-    }
-
     private Ride called() {
-        Rider rider = Rider.signUp(api);
-        Place pickup = Rider.somewhere();
-        Driver driver = new Driver("서울34나5678", "Choi Yuna");
-        driver.reportAt(pickup, true);
-        String callId = rider.call(pickup, Rider.near(pickup, 5_000));
-        awaitView(callId, view -> timeline(view).contains("call.offered"));
-        return new Ride(rider, driver, callId, pickup);
+        return Ride.offered(api, "서울34나5678", "Choi Yuna");
     }
 
     private Ride assigned() {
-        Ride ride = called();
-        ride.driver().accept(ride.callId());
-        awaitStatus(ride.callId(), "ASSIGNED");
-        return ride;
+        return called().assigned();
     }
 
     @Test

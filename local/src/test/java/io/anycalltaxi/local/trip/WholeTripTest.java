@@ -32,7 +32,7 @@ class WholeTripTest {
         Place pickup = Rider.somewhere();
         Place dropoff = Rider.near(pickup, 9_000);
         Driver driver = new Driver("서울12가3456", "Park Minsu");
-        driver.reportAt(Rider.near(pickup, 150), true);
+        driver.standBy(Rider.near(pickup, 150));
 
         String callId = rider.call(pickup, dropoff);
         await().atMost(Duration.ofSeconds(30)).until(() -> offered(driver, callId));

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.function.context.FunctionCatalog;
@@ -18,12 +19,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import io.anycalltaxi.core.cloudevents.CloudEventEndpoint;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.EventHandlers;
 import io.anycalltaxi.core.cloudevents.EventPublisher;
+import io.anycalltaxi.core.cloudevents.TripTransitions;
 import io.anycalltaxi.core.fare.Fares;
 import io.anycalltaxi.core.fare.Tariff;
 import io.anycalltaxi.core.member.MemberDirectory;
@@ -33,8 +36,11 @@ import io.anycalltaxi.core.web.CallContextFilter;
 import io.anycalltaxi.core.web.ProblemAdvice;
 import jakarta.validation.Validator;
 
-/** What every function gets from the shared kernel. */
-@AutoConfiguration(after = MongoDataAutoConfiguration.class)
+/**
+ * What every function gets from the shared kernel. Before Spring MVC's auto-configuration, so that
+ * Boot sees {@link ProblemAdvice} and does not add its own problem-details handler beside it.
+ */
+@AutoConfiguration(after = MongoDataAutoConfiguration.class, before = WebMvcAutoConfiguration.class)
 @EnableConfigurationProperties(Tariff.class)
 @EnableScheduling
 @Import({ CloudEventEndpoint.class, ProblemAdvice.class })
@@ -68,16 +74,41 @@ public class TripCoreAutoConfiguration {
     }
 
     @Bean
+    TripTransitions tripTransitions(EventData data, EventFactory events, Trips trips, Clock clock) {
+        return new TripTransitions(data, events, trips, clock);
+    }
+
+    @Bean
     Trips trips(MongoOperations mongo) {
         return new Trips(mongo);
     }
 
-    /** Only where a SinkBinding gives the function a broker to publish to. */
     @Bean
-    @ConditionalOnProperty("K_SINK")
     TripOutbox tripOutbox(Trips trips, EventPublisher publisher, EventFactory events, Clock clock,
             @Value("${anycalltaxi.outbox.grace:10s}") Duration grace) {
         return new TripOutbox(trips, publisher, events, clock, grace);
+    }
+
+    /** Relays queued trip events, where a SinkBinding gives the function a broker to publish to. */
+    @Bean
+    @ConditionalOnProperty("K_SINK")
+    OutboxRelay outboxRelay(TripOutbox outbox) {
+        return new OutboxRelay(outbox);
+    }
+
+    static final class OutboxRelay {
+
+        private final TripOutbox outbox;
+
+        OutboxRelay(TripOutbox outbox) {
+            this.outbox = outbox;
+        }
+
+        @Scheduled(fixedDelayString = "${anycalltaxi.outbox.relay-interval:5s}",
+                initialDelayString = "${anycalltaxi.outbox.relay-interval:5s}")
+        void relay() {
+            outbox.relay();
+        }
     }
 
     @Bean

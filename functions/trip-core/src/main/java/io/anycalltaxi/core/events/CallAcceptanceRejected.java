@@ -1,4 +1,4 @@
 package io.anycalltaxi.core.events;
 
-public record CallAcceptanceRejected(String callId, String taxiId, String reason) {
+public record CallAcceptanceRejected(String callId, String taxiId, String reason) implements TripData {
 }

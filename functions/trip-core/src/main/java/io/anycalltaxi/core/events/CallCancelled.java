@@ -1,4 +1,4 @@
 package io.anycalltaxi.core.events;
 
-public record CallCancelled(String callId, String reason) {
+public record CallCancelled(String callId, String reason) implements TripData {
 }

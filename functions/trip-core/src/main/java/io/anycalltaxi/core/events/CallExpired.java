@@ -1,4 +1,4 @@
 package io.anycalltaxi.core.events;
 
-public record CallExpired(String callId) {
+public record CallExpired(String callId) implements TripData {
 }

@@ -1,4 +1,4 @@
 package io.anycalltaxi.core.events;
 
-public record CallRequested(String callId, String memberId, Place pickup, Place dropoff, Money fareEstimate) {
+public record CallRequested(String callId, String memberId, Place pickup, Place dropoff, Money fareEstimate) implements TripData {
 }

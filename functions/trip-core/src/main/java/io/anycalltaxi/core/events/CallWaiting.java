@@ -1,4 +1,4 @@
 package io.anycalltaxi.core.events;
 
-public record CallWaiting(String callId, long waitingSeconds, int reminderCount) {
+public record CallWaiting(String callId, long waitingSeconds, int reminderCount) implements TripData {
 }

@@ -10,5 +10,5 @@ public record PassengerAlighted(
         @NotBlank @Size(max = 64) String callId,
         @NotBlank @Size(max = 64) String taxiId,
         @PositiveOrZero @Max(2_000_000) long distanceMeters,
-        @PositiveOrZero @Max(86_400) long durationSeconds) implements DriverEvent {
+        @PositiveOrZero @Max(86_400) long durationSeconds) implements DriverEvent, TripData {
 }

@@ -1,4 +1,4 @@
 package io.anycalltaxi.core.events;
 
-public record PaymentCompleted(String callId, String paymentId, long amount, String currency, String cardLast4) {
+public record PaymentCompleted(String callId, String paymentId, long amount, String currency, String cardLast4) implements TripData {
 }

@@ -1,4 +1,4 @@
 package io.anycalltaxi.core.events;
 
-public record PaymentFailed(String callId, String reason, boolean retryable) {
+public record PaymentFailed(String callId, String reason, boolean retryable) implements TripData {
 }

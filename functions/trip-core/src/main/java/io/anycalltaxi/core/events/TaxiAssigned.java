@@ -1,4 +1,4 @@
 package io.anycalltaxi.core.events;
 
-public record TaxiAssigned(String callId, String taxiId, String taxiNumber, String driverName, long etaSeconds) {
+public record TaxiAssigned(String callId, String taxiId, String taxiNumber, String driverName, long etaSeconds) implements TripData {
 }

@@ -1,4 +1,4 @@
 package io.anycalltaxi.core.events;
 
-public record TripCompleted(String callId, Money fare, String paymentId) {
+public record TripCompleted(String callId, Money fare, String paymentId) implements TripData {
 }

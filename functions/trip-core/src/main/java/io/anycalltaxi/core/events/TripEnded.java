@@ -1,4 +1,4 @@
 package io.anycalltaxi.core.events;
 
-public record TripEnded(String callId, long distanceMeters, long durationSeconds, Money fare) {
+public record TripEnded(String callId, long distanceMeters, long durationSeconds, Money fare) implements TripData {
 }

@@ -1,4 +1,4 @@
 package io.anycalltaxi.core.events;
 
-public record TripReviewed(String callId, String taxiId, int rating, String comment) {
+public record TripReviewed(String callId, String taxiId, int rating, String comment) implements TripData {
 }

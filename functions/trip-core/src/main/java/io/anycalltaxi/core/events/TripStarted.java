@@ -2,5 +2,5 @@ package io.anycalltaxi.core.events;
 
 import java.time.Instant;
 
-public record TripStarted(String callId, String taxiId, Instant startedAt) {
+public record TripStarted(String callId, String taxiId, Instant startedAt) implements TripData {
 }

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.EventPublisher;
@@ -16,9 +15,9 @@ import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 
 /**
  * Publishes the events a trip queued (its outbox) to the broker. A function publishes right after
- * its write; if the broker is unreachable the events stay queued and the relay sends them later,
- * so an accepted call is never lost. Relays of several functions may both send an event: its id
- * is fixed, and every consumer deduplicates.
+ * its write; if the broker is unreachable the events stay queued and {@link #relay()} sends them
+ * later, so an accepted call is never lost. Relays of several functions may both send an event:
+ * its id is fixed, and every consumer deduplicates.
  */
 public class TripOutbox {
 
@@ -49,8 +48,6 @@ public class TripOutbox {
     }
 
     /** Sends what producers left queued for longer than the grace period. */
-    @Scheduled(fixedDelayString = "${anycalltaxi.outbox.relay-interval:5s}",
-            initialDelayString = "${anycalltaxi.outbox.relay-interval:5s}")
     public void relay() {
         Instant due = clock.instant().minus(grace);
         for (Trip trip : trips.withUnpublishedEvents(RELAY_BATCH)) {

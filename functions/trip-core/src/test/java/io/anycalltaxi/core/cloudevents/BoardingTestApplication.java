@@ -1,6 +1,5 @@
 package io.anycalltaxi.core.cloudevents;
 
-import java.time.Clock;
 import java.util.function.Function;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.PassengerBoarded;
-import io.anycalltaxi.core.trip.Trips;
 import io.cloudevents.CloudEvent;
 
 /** A minimal function, to exercise the CloudEvent binding through real HTTP. */
@@ -18,13 +16,9 @@ class BoardingTestApplication {
 
     @Bean
     @HandlesEvent(EventType.DRIVER_PASSENGER_BOARDED)
-    Function<CloudEvent, CloudEvent> board(EventData data, EventFactory events, Trips trips, Clock clock) {
-        return event -> {
-            PassengerBoarded boarded = data.readFromDriver(event, PassengerBoarded.class);
-            var change = trips.change(boarded.callId(), events.causeOf(event, clock.instant()),
-                    trip -> trip.start(boarded.taxiId(), events.causeOf(event, clock.instant())));
-            return events.of(boarded.callId(), change.event(), event);
-        };
+    Function<CloudEvent, CloudEvent> board(TripTransitions transitions) {
+        return event -> transitions.applyFromDriver(event, PassengerBoarded.class,
+                (boarded, cause) -> trip -> trip.start(boarded.taxiId(), cause));
     }
 
     @Bean

@@ -1,0 +1,7 @@
+package io.anycalltaxi.core.events;
+
+/** Data of an event about one call. */
+public interface TripData {
+
+    String callId();
+}

@@ -1,0 +1,115 @@
+package io.anycalltaxi.local.dispatch;
+
+import static io.anycalltaxi.local.testing.Views.awaitStatus;
+import static io.anycalltaxi.local.testing.Views.timeline;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.local.testing.Api;
+import io.anycalltaxi.local.testing.Driver;
+import io.anycalltaxi.local.testing.Ride;
+import io.anycalltaxi.local.testing.Rider;
+import io.anycalltaxi.local.testing.SharedStack;
+
+/** F1, F3 through the gateway: calling, cancelling, and what is refused (issue 3). */
+@ExtendWith(SharedStack.class)
+class CallsTest {
+
+    private final Api api = Api.gateway();
+
+    @Test
+    void aCallIsCreatedWithAnEstimateAndALocation() {
+        Rider rider = Rider.signUp(api);
+        Place pickup = Rider.somewhere();
+
+        Api.Response called = api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
+                "dropoff", Rider.near(pickup, 5_000)));
+
+        assertThat(called.status()).isEqualTo(201);
+        assertThat(called.text("status")).isEqualTo("REQUESTED");
+        assertThat(called.body().path("fareEstimate").path("amount").asLong()).isGreaterThan(4_800);
+        assertThat(called.body().path("fareEstimate").path("currency").asText()).isEqualTo("KRW");
+        assertThat(called.header("Location")).isEqualTo("/trips/" + called.text("callId"));
+    }
+
+    @Test
+    void aMemberHasAtMostOneActiveCall() {
+        Rider rider = Rider.signUp(api);
+        Place pickup = Rider.somewhere();
+        String first = rider.call(pickup, Rider.near(pickup, 1_000));
+
+        Api.Response second = api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
+                "dropoff", Rider.near(pickup, 2_000)));
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.text("detail")).contains(first);
+        api.post("/calls/" + first + "/cancel", "application/json", "");
+        assertThat(api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
+                "dropoff", Rider.near(pickup, 2_000))).status()).as("after the cancel").isEqualTo(201);
+    }
+
+    @Test
+    void anUnknownMemberCannotCall() {
+        Place pickup = Rider.somewhere();
+
+        Api.Response refused = api.post("/calls", Map.of("memberId", "nobody", "pickup", pickup, "dropoff", pickup));
+
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(refused.text("detail")).contains("nobody");
+    }
+
+    @Test
+    void anInvalidCallNamesTheFieldsAndMalformedJsonIsABadRequest() {
+        Rider rider = Rider.signUp(api);
+
+        Api.Response invalid = api.post("/calls", Map.of("memberId", rider.memberId,
+                "pickup", Map.of("lat", 91.0, "lng", 127.0), "dropoff", Map.of("lat", 37.5)));
+        Api.Response malformed = api.post("/calls", "application/json", "{\"memberId\": ");
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text("detail")).contains("pickup.lat", "dropoff.lng");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(api.post("/calls", Map.of("memberId", rider.memberId, "pickup", Rider.somewhere(),
+                "dropoff", Rider.somewhere())).status()).as("nothing was claimed by the bad requests").isEqualTo(201);
+    }
+
+    @Test
+    void aWaitingCallIsCancelledOnceAndItsOffersWithdrawn() {
+        Ride ride = Ride.offered(api, "서울77마2222", "Yoon Seo");
+        String callId = ride.callId();
+        Driver driver = ride.driver();
+        assertThat(api.get("/drivers/" + driver.taxiId + "/offers").body()).hasSize(1);
+
+        Api.Response cancelled = api.post("/calls/" + callId + "/cancel", "application/json", "");
+        Api.Response again = api.post("/calls/" + callId + "/cancel", "application/json", "");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("status")).isEqualTo("CANCELLED");
+        awaitStatus(callId, "CANCELLED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/drivers/" + driver.taxiId + "/offers").body().isEmpty());
+        assertThat(timeline(api.get("/trips/" + callId).body()).stream().filter("call.cancelled"::equals)).hasSize(1);
+    }
+
+    @Test
+    void anAssignedCallCannotBeCancelled() {
+        String callId = Ride.offered(api, "서울88바3333", "Han Ji").assigned().callId();
+
+        Api.Response refused = api.post("/calls/" + callId + "/cancel", "application/json", "");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("tripStatus")).isEqualTo("ASSIGNED");
+        assertThat(refused.text("detail")).contains("ASSIGNED");
+        assertThat(api.post("/calls/no-such-call/cancel", "application/json", "").status()).isEqualTo(404);
+    }
+}
