@@ -19,6 +19,7 @@ import io.anycalltaxi.core.events.CallExpired;
 import io.anycalltaxi.core.events.CallWaiting;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.FriendNotified;
+import io.anycalltaxi.core.events.PaymentFailed;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.events.TaxiAssigned;
 import io.anycalltaxi.core.events.TripCompleted;
@@ -33,12 +34,13 @@ import io.cloudevents.CloudEvent;
 
 /**
  * F7, N4 (safety service): the member's friend is texted when the trip starts, with the taxi and
- * the route, and when it ends safely. F4: the customer is texted the dispatch status. Each message
- * is sent once per event and answered with {@code friend.notified}.
+ * the route, and when it ends safely. F4: the customer is texted the dispatch status, and asked to
+ * update a declined card. Each message is sent once per event and answered with
+ * {@code friend.notified}.
  */
 @Component
 @HandlesEvent({ EventType.TRIP_STARTED, EventType.TRIP_COMPLETED, EventType.TAXI_ASSIGNED, EventType.CALL_WAITING,
-        EventType.CALL_EXPIRED })
+        EventType.CALL_EXPIRED, EventType.PAYMENT_FAILED })
 public class Notify implements Function<CloudEvent, CloudEvent> {
 
     private final EventData data;
@@ -107,6 +109,11 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
             case CALL_EXPIRED -> {
                 CallExpired expired = data.read(event, CallExpired.class);
                 yield new Message(expired.callId(), "call-expired", false, (member, trip) -> new Object[0]);
+            }
+            case PAYMENT_FAILED -> {
+                PaymentFailed failed = data.read(event, PaymentFailed.class);
+                yield new Message(failed.callId(), "payment-failed", false, (member, trip) -> new Object[] {
+                        trip.fare().amount(), trip.fare().currency() });
             }
             default -> throw new InvalidEvent("notify-friend does not handle " + event.getType());
         };

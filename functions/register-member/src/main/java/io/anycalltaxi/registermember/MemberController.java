@@ -2,16 +2,16 @@ package io.anycalltaxi.registermember;
 
 import java.net.URI;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.anycalltaxi.core.member.CardOnFile;
 import io.anycalltaxi.core.member.MemberDirectory;
-import io.anycalltaxi.core.web.RequestRefused;
 
 /** F0: {@code POST /members}, {@code GET /members/{id}} (design §4). */
 @RestController
@@ -33,7 +33,16 @@ class MemberController {
 
     @GetMapping("/members/{memberId}")
     MemberView member(@PathVariable String memberId) {
-        return directory.find(memberId).map(MemberView::of).orElseThrow(() -> new RequestRefused(HttpStatus.NOT_FOUND,
-                "Unknown member", "No member " + memberId));
+        return directory.find(memberId).map(MemberView::of).orElseThrow(() -> MemberRegistry.unknown(memberId));
+    }
+
+    /** Replaces the card on file; a trip waiting on a declined card is charged again. */
+    @PutMapping("/members/{memberId}/card")
+    CardView replaceCard(@PathVariable String memberId, @RequestBody CardForm card) {
+        CardOnFile onFile = registry.replaceCard(memberId, card);
+        return new CardView(onFile.brand(), onFile.last4());
+    }
+
+    record CardView(String cardBrand, String cardLast4) {
     }
 }

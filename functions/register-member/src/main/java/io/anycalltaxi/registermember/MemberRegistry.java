@@ -1,7 +1,12 @@
 package io.anycalltaxi.registermember;
 
 import java.time.Clock;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -10,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -20,10 +26,14 @@ import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.EventPublisher;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.MemberCardUpdated;
 import io.anycalltaxi.core.events.MemberRegistered;
 import io.anycalltaxi.core.member.CardOnFile;
 import io.anycalltaxi.core.member.Member;
+import io.anycalltaxi.core.member.MemberDirectory;
+import io.anycalltaxi.core.web.InvalidRequest;
 import io.anycalltaxi.core.web.RequestRefused;
+import io.cloudevents.CloudEvent;
 import jakarta.annotation.PostConstruct;
 
 /**
@@ -36,14 +46,16 @@ class MemberRegistry {
     private static final Logger log = LoggerFactory.getLogger(MemberRegistry.class);
 
     private final MongoOperations mongo;
+    private final MemberDirectory directory;
     private final CardProcessor cards;
     private final EventPublisher publisher;
     private final EventFactory events;
     private final Clock clock;
 
-    MemberRegistry(MongoOperations mongo, CardProcessor cards, EventPublisher publisher, EventFactory events,
-            Clock clock) {
+    MemberRegistry(MongoOperations mongo, MemberDirectory directory, CardProcessor cards, EventPublisher publisher,
+            EventFactory events, Clock clock) {
         this.mongo = mongo;
+        this.directory = directory;
         this.cards = cards;
         this.publisher = publisher;
         this.events = events;
@@ -72,6 +84,34 @@ class MemberRegistry {
         return member;
     }
 
+    /**
+     * Puts a new card on file. A trip waiting on a declined card is charged again: end-trip-pay hears
+     * of the new card now, or sees it on its next sweep if the event could not be published.
+     */
+    CardOnFile replaceCard(String memberId, CardForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        form.validate("", YearMonth.now(clock), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+        if (directory.find(memberId).isEmpty()) {
+            throw unknown(memberId);
+        }
+        CardOnFile card = tokenize(form);
+        if (mongo.updateFirst(query(where("_id").is(memberId)), Update.update("card", card), Member.class)
+                .getMatchedCount() == 0) {
+            throw unknown(memberId);
+        }
+        log.info("member {} replaced the card on file, now ending {}", memberId, card.last4());
+        publish(events.event("card-" + UUID.randomUUID(), EventType.MEMBER_CARD_UPDATED, memberId,
+                new MemberCardUpdated(memberId, card.brand(), card.last4()), clock.instant()), memberId);
+        return card;
+    }
+
+    static RequestRefused unknown(String memberId) {
+        return new RequestRefused(HttpStatus.NOT_FOUND, "Unknown member", "No member " + memberId);
+    }
+
     private CardOnFile tokenize(CardForm form) {
         CardToken token;
         try {
@@ -82,15 +122,18 @@ class MemberRegistry {
         return new CardOnFile(token.token(), token.brand(), token.last4(), form.expMonth(), form.expYear());
     }
 
-    /** Best effort: the member is registered whether or not the broker hears of it now. */
     private void announce(Member member) {
+        publish(events.event("member-" + member.memberId(), EventType.MEMBER_REGISTERED, member.memberId(),
+                new MemberRegistered(member.memberId(), member.name(), member.phoneNumber().masked()),
+                member.registeredAt()), member.memberId());
+    }
+
+    /** Best effort: the member's change stands whether or not the broker hears of it now. */
+    private void publish(CloudEvent event, String memberId) {
         try {
-            publisher.publish(events.event("member-" + member.memberId(), EventType.MEMBER_REGISTERED,
-                    member.memberId(), new MemberRegistered(member.memberId(), member.name(),
-                            member.phoneNumber().masked()), member.registeredAt()));
+            publisher.publish(event);
         } catch (TemporarilyUnavailable e) {
-            log.warn("member {} registered, but member.registered was not published: {}", member.memberId(),
-                    e.getMessage());
+            log.warn("member {}: {} was not published: {}", memberId, event.getType(), e.getMessage());
         }
     }
 }

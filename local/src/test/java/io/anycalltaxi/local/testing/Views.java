@@ -16,7 +16,11 @@ public final class Views {
     }
 
     public static JsonNode awaitView(String callId, Predicate<JsonNode> shows) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        return awaitView(callId, shows, Duration.ofSeconds(60));
+    }
+
+    public static JsonNode awaitView(String callId, Predicate<JsonNode> shows, Duration atMost) {
+        return await().atMost(atMost).pollInterval(Duration.ofMillis(100))
                 .until(() -> Api.gateway().get("/trips/" + callId).body(), view -> view.has("callId") && shows.test(view));
     }
 

@@ -3,6 +3,7 @@ package io.anycalltaxi.core.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.springframework.boot.DefaultPropertiesPropertySource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -33,8 +34,10 @@ public class FunctionDefaults implements EnvironmentPostProcessor, Ordered {
             return;
         }
         try {
-            environment.getPropertySources().addLast(new ResourcePropertySource("anycalltaxiFunctionDefaults",
-                    new ClassPathResource(RESOURCE, FunctionDefaults.class.getClassLoader())));
+            ResourcePropertySource defaults = new ResourcePropertySource(
+                    new ClassPathResource(RESOURCE, FunctionDefaults.class.getClassLoader()));
+            // Boot's default properties stay below every config file, ConfigMap and the environment.
+            DefaultPropertiesPropertySource.addOrMerge(defaults.getSource(), environment.getPropertySources());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

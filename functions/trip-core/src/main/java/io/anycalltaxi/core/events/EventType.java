@@ -10,6 +10,7 @@ import java.util.Optional;
 public enum EventType {
 
     MEMBER_REGISTERED("io.anycalltaxi.member.registered", MemberRegistered.class, "register-member"),
+    MEMBER_CARD_UPDATED("io.anycalltaxi.member.card.updated", MemberCardUpdated.class, "register-member"),
     CALL_REQUESTED("io.anycalltaxi.call.requested", CallRequested.class, "create-call"),
     CALL_CANCELLED("io.anycalltaxi.call.cancelled", CallCancelled.class, "create-call"),
     CALL_OFFERED("io.anycalltaxi.call.offered", CallOffered.class, "assign-taxi"),

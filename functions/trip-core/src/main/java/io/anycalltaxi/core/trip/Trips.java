@@ -3,6 +3,7 @@ package io.anycalltaxi.core.trip;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +81,16 @@ public class Trips {
     public void published(String callId, Collection<String> eventIds) {
         mongo.updateFirst(query(where("_id").is(callId)), new Update().pullAll("outbox", eventIds.toArray()),
                 Trip.class);
+    }
+
+    /** Trips in this status whose ride ended before the given time, longest waiting first. */
+    public List<Trip> endedBefore(TripStatus status, Instant endedBefore, int limit) {
+        return mongo.find(query(where("status").is(status).and("ride.endedAt").lt(endedBefore))
+                .with(Sort.by("ride.endedAt")).limit(limit), Trip.class);
+    }
+
+    public List<Trip> ofMember(String memberId, TripStatus status) {
+        return mongo.find(query(where("memberId").is(memberId).and("status").is(status)), Trip.class);
     }
 
     /** Trips with events their producer has not yet handed to the broker, oldest first. */

@@ -35,7 +35,7 @@ class TripTest {
     void aWholeTripEmitsItsEventsInSequence() {
         Trip trip = started()
                 .end("taxi-1", 9_000, 1_200, Money.won(15_000), cause())
-                .paid(Charge.approved("pay-1", 15_000, "KRW", "4242"), cause())
+                .paid(Charge.approved("pay-1", 15_000, "KRW", "tok-1", "4242"), cause())
                 .complete(cause());
 
         assertThat(trip.status()).isEqualTo(TripStatus.COMPLETED);
@@ -103,23 +103,23 @@ class TripTest {
         Trip ended = started().end("taxi-1", 9_000, 1_200, Money.won(15_000), cause());
         assertThat(ended.chargeAttempt()).isEqualTo(1);
 
-        Trip declined = ended.declined(Charge.declined(15_000, "KRW", "0002", "card_declined"), cause());
+        Trip declined = ended.declined(Charge.declined(15_000, "KRW", "tok-1", "0002", "card_declined"), cause());
         assertThat(declined.status()).isEqualTo(TripStatus.PAYMENT_FAILED);
         assertThat(declined.chargeAttempt()).isEqualTo(2);
 
-        Trip declinedAgain = declined.declined(Charge.declined(15_000, "KRW", "0002", "card_declined"), cause());
+        Trip declinedAgain = declined.declined(Charge.declined(15_000, "KRW", "tok-1", "0002", "card_declined"), cause());
         assertThat(declinedAgain.status()).isEqualTo(TripStatus.PAYMENT_FAILED);
 
-        Trip completed = declinedAgain.paid(Charge.approved("pay-2", 15_000, "KRW", "4242"), cause()).complete(cause());
+        Trip completed = declinedAgain.paid(Charge.approved("pay-2", 15_000, "KRW", "tok-2", "4242"), cause()).complete(cause());
         assertThat(completed.status()).isEqualTo(TripStatus.COMPLETED);
     }
 
     @Test
     void aPaidTripCannotBeChargedAgain() {
         Trip paid = started().end("taxi-1", 9_000, 1_200, Money.won(15_000), cause())
-                .paid(Charge.approved("pay-1", 15_000, "KRW", "4242"), cause());
+                .paid(Charge.approved("pay-1", 15_000, "KRW", "tok-1", "4242"), cause());
 
-        assertThatThrownBy(() -> paid.paid(Charge.approved("pay-2", 15_000, "KRW", "4242"), cause()))
+        assertThatThrownBy(() -> paid.paid(Charge.approved("pay-2", 15_000, "KRW", "tok-2", "4242"), cause()))
                 .isInstanceOf(TripRefusal.class);
     }
 

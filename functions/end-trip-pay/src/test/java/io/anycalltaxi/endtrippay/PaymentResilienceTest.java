@@ -1,0 +1,112 @@
+package io.anycalltaxi.endtrippay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.testing.CloudEventClient;
+import io.anycalltaxi.core.testing.FunctionTest;
+import io.anycalltaxi.core.trip.TripStatus;
+import io.anycalltaxi.core.trip.Trips;
+import io.cloudevents.CloudEvent;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+
+/**
+ * Issue 4, test 5 and the time limit / retry rules: end-trip-pay calls payment through a retry with
+ * backoff (transient failures only) inside a circuit breaker; while payment is down it answers 503
+ * so that the broker redelivers, and the trip waits in ENDED.
+ */
+@FunctionTest(properties = "spring.config.name=end-trip-pay")
+class PaymentResilienceTest {
+
+    private static final PaymentStandIn PAYMENT = new PaymentStandIn();
+
+    @DynamicPropertySource
+    static void payment(DynamicPropertyRegistry registry) {
+        registry.add("anycalltaxi.payment.url", PAYMENT::url);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Trips trips;
+
+    @Autowired
+    MongoOperations mongo;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    private CircuitBreaker breaker;
+
+    @BeforeEach
+    void closedBreaker() {
+        breaker = breakers.circuitBreaker("payment");
+        breaker.reset();
+    }
+
+    private HttpResponse<byte[]> deliver(CloudEvent ended) {
+        return CloudEventClient.postBinary("http://localhost:" + port + "/", ended);
+    }
+
+    @Test
+    void aTransientFailureIsRetriedAndTheChargeGoesThrough() {
+        PAYMENT.answer(201, 503);
+        CloudEvent ended = EndedTrips.endedRide(mongo, trips);
+
+        HttpResponse<byte[]> answer = deliver(ended);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(CloudEventClient.reply(answer).getType()).isEqualTo(EventType.PAYMENT_COMPLETED.type());
+        assertThat(PAYMENT.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedRequestIsNotRetried() {
+        PAYMENT.answer(422);
+        CloudEvent ended = EndedTrips.endedRide(mongo, trips);
+
+        HttpResponse<byte[]> answer = deliver(ended);
+
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(PAYMENT.requests()).isEqualTo(1);
+        assertThat(trips.find(ended.getSubject()).orElseThrow().status()).isEqualTo(TripStatus.ENDED);
+    }
+
+    @Test
+    void whilePaymentIsDownTheTripWaitsAndTheBreakerOpensThenAnswersWithoutCallingIt() throws Exception {
+        PAYMENT.answer(503);
+        CloudEvent first = EndedTrips.endedRide(mongo, trips);
+        CloudEvent second = EndedTrips.endedRide(mongo, trips);
+
+        assertThat(deliver(first).statusCode()).isEqualTo(503);
+        assertThat(deliver(second).statusCode()).isEqualTo(503);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        int callsWhileClosed = PAYMENT.requests();
+
+        CloudEvent third = EndedTrips.endedRide(mongo, trips);
+        HttpResponse<byte[]> whileOpen = deliver(third);
+
+        assertThat(whileOpen.statusCode()).isEqualTo(503);
+        assertThat(new String(whileOpen.body(), StandardCharsets.UTF_8)).contains("payment is unavailable");
+        assertThat(PAYMENT.requests()).as("payment was not called while the breaker is open").isEqualTo(callsWhileClosed);
+        assertThat(trips.find(first.getSubject()).orElseThrow().status()).isEqualTo(TripStatus.ENDED);
+        assertThat(trips.find(third.getSubject()).orElseThrow().status()).isEqualTo(TripStatus.ENDED);
+
+        String actuator = new String(CloudEventClient.get("http://localhost:" + port + "/actuator/circuitbreakers")
+                .body(), StandardCharsets.UTF_8);
+        assertThat(actuator).contains("\"payment\"", "\"state\":\"OPEN\"");
+    }
+}

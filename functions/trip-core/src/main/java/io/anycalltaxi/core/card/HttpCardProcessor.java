@@ -1,0 +1,79 @@
+package io.anycalltaxi.core.card;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A card processor (payment gateway) over its REST API, the way PGs expose it: the secret key as
+ * HTTP basic credentials, cards tokenised at {@code POST /v1/tokens}, tokens charged at
+ * {@code POST /v1/charges} with an {@code Idempotency-Key}. A 402 is the processor refusing the card
+ * or the charge; anything else it answers with an error, or not at all in time, is unavailability.
+ */
+public class HttpCardProcessor implements CardProcessor {
+
+    private final RestClient http;
+
+    public HttpCardProcessor(String baseUrl, String secretKey, Duration timeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(timeout).build());
+        requests.setReadTimeout(timeout);
+        this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(requests)
+                .defaultHeaders(headers -> headers.setBasicAuth(secretKey, "")).build();
+    }
+
+    record TokenAnswer(String token, String brand, String last4, String error) {
+    }
+
+    record ChargeAnswer(String id, String status, String declineCode) {
+    }
+
+    @Override
+    public CardToken tokenize(CardDetails card) {
+        TokenAnswer answer = call(() -> http.post().uri("/v1/tokens")
+                .body(Map.of("number", card.number(), "expMonth", card.expMonth(), "expYear", card.expYear(),
+                        "cvc", card.cvc()))
+                .retrieve()
+                .onStatus(status -> status.value() == 402, (request, response) -> {
+                    throw new CardRejected("refused by the card processor");
+                })
+                .onStatus(HttpStatusCode::isError, (request, response) -> {
+                    throw new ProcessorUnavailable("the card processor answered " + response.getStatusCode());
+                })
+                .body(TokenAnswer.class));
+        return new CardToken(answer.token(), answer.brand(), answer.last4());
+    }
+
+    @Override
+    public ChargeResult charge(ChargeRequest request) {
+        ChargeAnswer answer = call(() -> http.post().uri("/v1/charges")
+                .header("Idempotency-Key", request.idempotencyKey())
+                .body(Map.of("token", request.cardToken(), "amount", request.amount().amount(),
+                        "currency", request.amount().currency(), "description", request.description()))
+                .retrieve()
+                .onStatus(status -> status.value() == 402, (req, response) -> {
+                    // a decline: its body says why
+                })
+                .onStatus(HttpStatusCode::isError, (req, response) -> {
+                    throw new ProcessorUnavailable("the card processor answered " + response.getStatusCode());
+                })
+                .body(ChargeAnswer.class));
+        return "succeeded".equals(answer.status()) ? ChargeResult.approved(answer.id())
+                : ChargeResult.declined(answer.declineCode() == null ? "declined" : answer.declineCode());
+    }
+
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ResourceAccessException unreachable) {
+            throw new ProcessorUnavailable("the card processor cannot be reached: " + unreachable.getMessage(),
+                    unreachable);
+        }
+    }
+}
