@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.core.testing.FunctionTest;
+import io.anycalltaxi.core.testing.ScriptedHttpServer;
+import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
 import io.anycalltaxi.core.trip.TripStatus;
 import io.anycalltaxi.core.trip.Trips;
 import io.cloudevents.CloudEvent;
@@ -30,7 +32,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 @FunctionTest(properties = "spring.config.name=end-trip-pay")
 class PaymentResilienceTest {
 
-    private static final PaymentStandIn PAYMENT = new PaymentStandIn();
+    private static final String APPROVED = "{\"paymentId\":\"pay_1\",\"status\":\"APPROVED\",\"amount\":14000,"
+            + "\"currency\":\"KRW\",\"cardLast4\":\"4242\"}";
+    private static final Reply DOWN = Reply.json(503, "{\"title\":\"down\"}");
+
+    /** payment as end-trip-pay sees it over HTTP, failing on cue. */
+    private static final ScriptedHttpServer PAYMENT = new ScriptedHttpServer();
 
     @DynamicPropertySource
     static void payment(DynamicPropertyRegistry registry) {
@@ -63,45 +70,45 @@ class PaymentResilienceTest {
 
     @Test
     void aTransientFailureIsRetriedAndTheChargeGoesThrough() {
-        PAYMENT.answer(201, 503);
+        PAYMENT.script(DOWN, Reply.json(201, APPROVED));
         CloudEvent ended = EndedTrips.endedRide(mongo, trips);
 
         HttpResponse<byte[]> answer = deliver(ended);
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(CloudEventClient.reply(answer).getType()).isEqualTo(EventType.PAYMENT_COMPLETED.type());
-        assertThat(PAYMENT.requests()).isEqualTo(2);
+        assertThat(PAYMENT.requests().size()).isEqualTo(2);
     }
 
     @Test
     void aRefusedRequestIsNotRetried() {
-        PAYMENT.answer(422);
+        PAYMENT.script(Reply.json(422, "{}"));
         CloudEvent ended = EndedTrips.endedRide(mongo, trips);
 
         HttpResponse<byte[]> answer = deliver(ended);
 
         assertThat(answer.statusCode()).isEqualTo(500);
-        assertThat(PAYMENT.requests()).isEqualTo(1);
+        assertThat(PAYMENT.requests().size()).isEqualTo(1);
         assertThat(trips.find(ended.getSubject()).orElseThrow().status()).isEqualTo(TripStatus.ENDED);
     }
 
     @Test
     void whilePaymentIsDownTheTripWaitsAndTheBreakerOpensThenAnswersWithoutCallingIt() throws Exception {
-        PAYMENT.answer(503);
+        PAYMENT.script(DOWN);
         CloudEvent first = EndedTrips.endedRide(mongo, trips);
         CloudEvent second = EndedTrips.endedRide(mongo, trips);
 
         assertThat(deliver(first).statusCode()).isEqualTo(503);
         assertThat(deliver(second).statusCode()).isEqualTo(503);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        int callsWhileClosed = PAYMENT.requests();
+        int callsWhileClosed = PAYMENT.requests().size();
 
         CloudEvent third = EndedTrips.endedRide(mongo, trips);
         HttpResponse<byte[]> whileOpen = deliver(third);
 
         assertThat(whileOpen.statusCode()).isEqualTo(503);
         assertThat(new String(whileOpen.body(), StandardCharsets.UTF_8)).contains("payment is unavailable");
-        assertThat(PAYMENT.requests()).as("payment was not called while the breaker is open").isEqualTo(callsWhileClosed);
+        assertThat(PAYMENT.requests().size()).as("payment was not called while the breaker is open").isEqualTo(callsWhileClosed);
         assertThat(trips.find(first.getSubject()).orElseThrow().status()).isEqualTo(TripStatus.ENDED);
         assertThat(trips.find(third.getSubject()).orElseThrow().status()).isEqualTo(TripStatus.ENDED);
 

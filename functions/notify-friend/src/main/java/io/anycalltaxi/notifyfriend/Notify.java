@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,8 @@ import io.cloudevents.CloudEvent;
         EventType.CALL_EXPIRED, EventType.PAYMENT_FAILED })
 public class Notify implements Function<CloudEvent, CloudEvent> {
 
+    private static final Logger log = LoggerFactory.getLogger(Notify.class);
+
     private final EventData data;
     private final EventFactory events;
     private final Trips trips;
@@ -76,7 +80,12 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
         PhoneNumber to = message.toFriend() ? member.friendPhoneNumber() : member.phoneNumber();
         Locale locale = Locale.forLanguageTag(member.language().name().toLowerCase(Locale.ROOT));
         String text = templates.getMessage("sms." + message.kind(), message.arguments(member, trip), locale);
-        deliveries.sendOnce(new Sms(event.getId() + ":" + to.e164(), trip.callId(), to, message.kind(), text));
+        SmsDeliveries.Outcome outcome = deliveries.sendOnce(
+                new Sms(event.getId() + ":" + to.e164(), trip.callId(), to, message.kind(), text));
+        if (outcome == SmsDeliveries.Outcome.REJECTED) {
+            log.warn("call {}: the {} text to {} was refused by the provider", trip.callId(), message.kind(), to);
+            return null;
+        }
         return events.reply(event, EventType.FRIEND_NOTIFIED, trip.callId(),
                 new FriendNotified(trip.callId(), to.masked(), message.kind()), clock.instant());
     }

@@ -2,6 +2,7 @@ package io.anycalltaxi.notifyfriend;
 
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,6 +11,7 @@ import io.anycalltaxi.core.member.PhoneNumber;
 
 /** The messages the recording sender kept for a call, numbers masked: for the local operator and tests. */
 @RestController
+@ConditionalOnProperty(name = "anycalltaxi.sms.provider", havingValue = "local", matchIfMissing = true)
 class RecordedMessages {
 
     private final RecordingSmsSender recorder;

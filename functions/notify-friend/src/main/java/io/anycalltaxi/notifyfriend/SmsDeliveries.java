@@ -38,15 +38,16 @@ public class SmsDeliveries {
         this.claimTimeout = claimTimeout;
     }
 
-    /** @return false if this message was sent before */
-    public boolean sendOnce(Sms sms) {
+    public enum Outcome { SENT, SENT_BEFORE, REJECTED }
+
+    public Outcome sendOnce(Sms sms) {
         Instant now = clock.instant();
         try {
-            mongo.insert(new Delivery(sms.dedupKey(), sms.callId(), sms.kind(), false, now));
+            mongo.insert(new Delivery(sms.dedupKey(), sms.callId(), sms.kind(), State.SENDING, now));
         } catch (DuplicateKeyException seen) {
             Delivery earlier = mongo.findById(sms.dedupKey(), Delivery.class);
-            if (earlier != null && earlier.sent()) {
-                return false;
+            if (earlier != null && earlier.state() != State.SENDING) {
+                return earlier.state() == State.SENT ? Outcome.SENT_BEFORE : Outcome.REJECTED;
             }
             boolean abandoned = earlier != null && earlier.claimedAt().isBefore(now.minus(claimTimeout));
             if (!abandoned || mongo.updateFirst(query(where("_id").is(sms.dedupKey())
@@ -58,15 +59,24 @@ public class SmsDeliveries {
         }
         try {
             sender.send(sms);
+        } catch (SmsRejected rejected) {
+            finish(sms, State.REJECTED);
+            return Outcome.REJECTED;
         } catch (RuntimeException failed) {
-            mongo.remove(query(where("_id").is(sms.dedupKey()).and("sent").is(false)), Delivery.class);
+            mongo.remove(query(where("_id").is(sms.dedupKey()).and("state").is(State.SENDING)), Delivery.class);
             throw failed;
         }
-        mongo.updateFirst(query(where("_id").is(sms.dedupKey())), Update.update("sent", true), Delivery.class);
-        return true;
+        finish(sms, State.SENT);
+        return Outcome.SENT;
     }
 
+    private void finish(Sms sms, State state) {
+        mongo.updateFirst(query(where("_id").is(sms.dedupKey())), Update.update("state", state), Delivery.class);
+    }
+
+    enum State { SENDING, SENT, REJECTED }
+
     @Document("sms_deliveries")
-    record Delivery(@Id String dedupKey, String callId, String kind, boolean sent, Instant claimedAt) {
+    record Delivery(@Id String dedupKey, String callId, String kind, State state, Instant claimedAt) {
     }
 }

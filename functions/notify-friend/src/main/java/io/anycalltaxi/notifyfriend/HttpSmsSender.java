@@ -1,0 +1,55 @@
+package io.anycalltaxi.notifyfriend;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import io.github.resilience4j.retry.annotation.Retry;
+
+/**
+ * An SMS provider over HTTP: {@code POST <url>/messages} with the account's credentials (from a
+ * Secret), the message's dedup key as {@code Idempotency-Key} so the provider too sends it once.
+ * A 4xx is the provider refusing the message (not retried); a 5xx, a timeout or no connection is
+ * retried with backoff, and if it persists the event is redelivered later.
+ */
+public class HttpSmsSender implements SmsSender {
+
+    private final RestClient http;
+    private final String sender;
+
+    public HttpSmsSender(String url, String account, String secret, String sender, Duration timeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(timeout).build());
+        requests.setReadTimeout(timeout);
+        this.http = RestClient.builder().baseUrl(url).requestFactory(requests)
+                .defaultHeaders(headers -> headers.setBasicAuth(account, secret)).build();
+        this.sender = sender;
+    }
+
+    @Override
+    @Retry(name = "sms")
+    public void send(Sms sms) {
+        try {
+            http.post().uri("/messages")
+                    .header("Idempotency-Key", sms.dedupKey())
+                    .body(Map.of("from", sender, "to", sms.to().e164(), "text", sms.text()))
+                    .retrieve()
+                    .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {
+                        throw new SmsRejected("the SMS provider refused a " + sms.kind() + " message to "
+                                + sms.to().masked() + ": " + response.getStatusCode());
+                    })
+                    .onStatus(HttpStatusCode::is5xxServerError, (request, response) -> {
+                        throw new SmsProviderUnavailable("the SMS provider answered " + response.getStatusCode(), null);
+                    })
+                    .toBodilessEntity();
+        } catch (ResourceAccessException unreachable) {
+            throw new SmsProviderUnavailable("the SMS provider cannot be reached: " + unreachable.getMessage(),
+                    unreachable);
+        }
+    }
+}

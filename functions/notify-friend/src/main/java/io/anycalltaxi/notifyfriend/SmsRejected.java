@@ -1,0 +1,9 @@
+package io.anycalltaxi.notifyfriend;
+
+/** The provider refused the message itself (a bad number, say): sending it again cannot help. */
+public class SmsRejected extends RuntimeException {
+
+    public SmsRejected(String message) {
+        super(message);
+    }
+}
