@@ -10,7 +10,7 @@ import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.LocationReported;
 import io.cloudevents.CloudEvent;
 
-/** F5: the assigned taxi's live position moves on the customer's view. */
+/** F5: while a customer waits for or rides in a taxi, its live position moves on their view. */
 @Component
 @HandlesEvent(EventType.DRIVER_LOCATION_REPORTED)
 public class FollowTaxi implements Function<CloudEvent, CloudEvent> {
@@ -26,7 +26,9 @@ public class FollowTaxi implements Function<CloudEvent, CloudEvent> {
     @Override
     public CloudEvent apply(CloudEvent event) {
         LocationReported report = data.readFromDriver(event, LocationReported.class);
-        views.moveTaxi(report.taxiId(), report.lat(), report.lng(), event.getTime().toInstant());
+        for (String callId : views.following(report.taxiId())) {
+            views.record(ViewEvent.position(callId, event));
+        }
         return null;
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.anycalltaxi.core.events.CallRequested;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.FriendNotified;
+import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.PaymentCompleted;
 import io.anycalltaxi.core.events.PaymentFailed;
@@ -95,6 +96,9 @@ public record TripView(
 
     /** This view with the event applied; the same view if it was applied before. */
     public TripView apply(ViewEvent event) {
+        if (event.type() == EventType.DRIVER_LOCATION_REPORTED) {
+            return moved(event);
+        }
         if (Collections.binarySearch(appliedEventIds, event.id()) >= 0) {
             return this;
         }
@@ -150,6 +154,20 @@ public record TripView(
                 // the timeline and status above say all there is to say
             }
         }
+        return view.build();
+    }
+
+    /**
+     * The taxi's newest position: a report older than the one shown changes nothing, so positions
+     * need no event ids to be applied once (a taxi reports every few seconds).
+     */
+    private TripView moved(ViewEvent report) {
+        if (location != null && !report.time().isAfter(location.at())) {
+            return this;
+        }
+        LocationReported at = report.data(LocationReported.class);
+        Builder view = new Builder(this);
+        view.location = new Position(at.lat(), at.lng(), report.time());
         return view.build();
     }
 
@@ -210,7 +228,7 @@ public record TripView(
         private Place dropoff;
         private Money fareEstimate;
         private Taxi taxi;
-        private final Position location;
+        private Position location;
         private Ride ride;
         private Money fare;
         private Payment payment;

@@ -3,24 +3,25 @@ package io.anycalltaxi.projectview;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.core.trip.TripStatus;
 
 /**
  * The views in MongoDB, and the events they were built from. An event is kept before it is
- * applied, so that the views can always be rebuilt from {@code trip_events}.
+ * applied, so that the views can always be rebuilt from {@code trip_events}. A change is one
+ * conditional write on the view's version; listeners hear of it as a {@link ViewChanged}.
  */
 @Component
 public class TripViews {
@@ -28,9 +29,15 @@ public class TripViews {
     private static final int MAX_ATTEMPTS = 50;
 
     private final MongoOperations mongo;
+    private final ApplicationEventPublisher changes;
 
-    public TripViews(MongoOperations mongo) {
+    public TripViews(MongoOperations mongo, ApplicationEventPublisher changes) {
         this.mongo = mongo;
+        this.changes = changes;
+    }
+
+    /** Published after a view changed. */
+    public record ViewChanged(String callId) {
     }
 
     public Optional<TripView> find(String callId) {
@@ -43,13 +50,37 @@ public class TripViews {
                 TripView.class);
     }
 
+    /** The calls whose customer is waiting for or riding in this taxi. */
+    public List<String> following(String taxiId) {
+        return mongo.find(query(where("taxi.taxiId").is(taxiId).and("status").in(TripStatus.ASSIGNED, TripStatus.STARTED)),
+                TripView.class).stream().map(TripView::callId).toList();
+    }
+
     /** Keeps the event and applies it to its call's view (once). */
     public TripView record(ViewEvent event) {
+        keep(event);
+        return apply(event);
+    }
+
+    private void keep(ViewEvent event) {
+        if (event.sequence() == 0 && event.id().startsWith("position-")) {
+            Query older = query(where("_id").is(event.id())
+                    .orOperator(where("time").lt(event.time()), where("time").exists(false)));
+            try {
+                mongo.findAndReplace(older, event, FindAndReplaceOptions.options().upsert());
+            } catch (DuplicateKeyException newerKept) {
+                // a newer position is kept already
+            }
+            return;
+        }
         try {
             mongo.insert(event);
         } catch (DuplicateKeyException keptBefore) {
             // a redelivery: applying it again below changes nothing
         }
+    }
+
+    private TripView apply(ViewEvent event) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<TripView> current = find(event.callId());
             TripView base = current.orElseGet(() -> TripView.empty(event.callId()));
@@ -57,40 +88,45 @@ public class TripViews {
             if (next == base) {
                 return base;
             }
-            if (current.isEmpty()) {
-                try {
-                    return mongo.insert(next.withVersion(1));
-                } catch (DuplicateKeyException createdMeanwhile) {
-                    continue;
-                }
-            }
-            if (mongo.replace(query(where("_id").is(event.callId()).and("version").is(base.version())),
-                    next.withVersion(base.version() + 1)).getModifiedCount() == 1) {
+            if (current.isEmpty() ? created(next) : replaced(base, next)) {
+                changes.publishEvent(new ViewChanged(event.callId()));
                 return next;
             }
         }
         throw new OptimisticLockingFailureException("view of call " + event.callId() + " kept changing");
     }
 
-    /**
-     * Moves the live position of the views following this taxi, unless they know a newer one.
-     *
-     * @return the ids of the calls whose view moved
-     */
-    public List<String> moveTaxi(String taxiId, double lat, double lng, Instant at) {
-        Criteria following = where("taxi.taxiId").is(taxiId)
-                .and("status").in(TripStatus.ASSIGNED, TripStatus.STARTED)
-                .orOperator(where("location").exists(false), where("location.at").lt(at));
-        List<String> calls = mongo.find(query(following), TripView.class).stream().map(TripView::callId).toList();
-        if (!calls.isEmpty()) {
-            mongo.updateMulti(query(following), Update.update("location", new TripView.Position(lat, lng, at)),
-                    TripView.class);
+    private boolean created(TripView view) {
+        try {
+            mongo.insert(view.withVersion(1));
+            return true;
+        } catch (DuplicateKeyException createdMeanwhile) {
+            return false;
         }
-        return calls;
     }
 
-    /** Every kept event of a call, for a rebuild. */
-    public List<ViewEvent> eventsOf(String callId) {
-        return mongo.find(query(where("callId").is(callId)), ViewEvent.class);
+    private boolean replaced(TripView base, TripView next) {
+        return mongo.replace(query(where("_id").is(base.callId()).and("version").is(base.version())),
+                next.withVersion(base.version() + 1)).getModifiedCount() == 1;
+    }
+
+    /**
+     * Builds every view again from its kept events, as if they had just arrived (in whatever order
+     * they come back): the result is the same view.
+     *
+     * @return how many views were rebuilt
+     */
+    public int rebuild() {
+        List<String> calls = mongo.findDistinct(new Query(), "callId", ViewEvent.class, String.class);
+        for (String callId : calls) {
+            TripView rebuilt = TripView.empty(callId);
+            for (ViewEvent event : mongo.find(query(where("callId").is(callId)), ViewEvent.class)) {
+                rebuilt = rebuilt.apply(event);
+            }
+            long version = find(callId).map(TripView::version).orElse(0L) + 1;
+            mongo.save(rebuilt.withVersion(version));
+            changes.publishEvent(new ViewChanged(callId));
+        }
+        return calls.size();
     }
 }

@@ -2,6 +2,7 @@ package io.anycalltaxi.projectview;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
@@ -16,7 +17,8 @@ import io.anycalltaxi.core.events.EventType;
 import io.cloudevents.CloudEvent;
 
 /**
- * A trip event as the view keeps it ({@code trip_events}): enough to rebuild the view.
+ * A trip event as the view keeps it ({@code trip_events}): enough to rebuild the view. Of the
+ * assigned taxi's position reports only the newest is kept, as {@link #position}.
  *
  * @param sequence the trip's sequence number, or 0 for events that are not trip changes
  */
@@ -25,11 +27,15 @@ public record ViewEvent(@Id String id, String callId, EventType type, Instant ti
         Map<String, Object> data) {
 
     public static ViewEvent of(CloudEvent event) {
-        EventType type = EventType.of(event.getType())
-                .orElseThrow(() -> new InvalidEvent("unknown event type " + event.getType()));
         if (event.getSubject() == null || event.getSubject().isBlank()) {
             throw new InvalidEvent("event " + event.getId() + " names no call (subject)");
         }
+        return of(event, event.getSubject());
+    }
+
+    private static ViewEvent of(CloudEvent event, String callId) {
+        EventType type = EventType.of(event.getType())
+                .orElseThrow(() -> new InvalidEvent("unknown event type " + event.getType()));
         if (event.getData() == null) {
             throw new InvalidEvent("event " + event.getId() + " has no data");
         }
@@ -40,9 +46,15 @@ public record ViewEvent(@Id String id, String callId, EventType type, Instant ti
         } catch (IOException e) {
             throw new InvalidEvent("data of event " + event.getId() + " is not JSON", e);
         }
-        Instant time = event.getTime() == null ? Instant.EPOCH : event.getTime().toInstant();
-        return new ViewEvent(event.getId(), event.getSubject(), type, time,
-                EventFactory.tripSequence(event).orElse(0), data);
+        // MongoDB keeps milliseconds: a rebuilt view must equal the live one.
+        Instant time = event.getTime() == null ? Instant.EPOCH : event.getTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
+        return new ViewEvent(event.getId(), callId, type, time, EventFactory.tripSequence(event).orElse(0), data);
+    }
+
+    /** The assigned taxi's position for this call, kept as one event per call (the newest). */
+    static ViewEvent position(String callId, CloudEvent report) {
+        ViewEvent reported = of(report, callId);
+        return new ViewEvent("position-" + callId, callId, reported.type(), reported.time(), 0, reported.data());
     }
 
     <T> T data(Class<T> type) {

@@ -13,6 +13,7 @@ import io.anycalltaxi.core.testing.Places;
 public final class Rider {
 
     private static final AtomicInteger PHONES = new AtomicInteger(ThreadLocalRandom.current().nextInt(10_000_000));
+    private static final AtomicInteger RIDERS = new AtomicInteger();
 
     public final String memberId;
     public final String phone;
@@ -38,7 +39,7 @@ public final class Rider {
     public static Rider signUp(Api api, String cardNumber) {
         String phone = freshPhone();
         String friendPhone = freshPhone();
-        Api.Response signedUp = api.post("/members", Map.of("name", "Rider " + phone, "phone", phone,
+        Api.Response signedUp = api.post("/members", Map.of("name", "Rider " + RIDERS.incrementAndGet(), "phone", phone,
                 "friendPhone", friendPhone, "language", "en",
                 "card", Map.of("number", cardNumber, "expMonth", 12, "expYear", 2035, "cvc", "123")));
         assertThat(signedUp.status()).as(signedUp.body().toString()).isEqualTo(201);

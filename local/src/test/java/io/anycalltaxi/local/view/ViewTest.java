@@ -1,0 +1,107 @@
+package io.anycalltaxi.local.view;
+
+import static io.anycalltaxi.local.testing.Views.awaitStatus;
+import static io.anycalltaxi.local.testing.Views.awaitView;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.anycalltaxi.local.testing.Api;
+import io.anycalltaxi.local.testing.Broker;
+import io.anycalltaxi.local.testing.Ride;
+import io.anycalltaxi.local.testing.Rider;
+import io.anycalltaxi.local.testing.SharedStack;
+
+/** Issue 5: what the customer's view holds, where it is read, and that it can be rebuilt. */
+@ExtendWith(SharedStack.class)
+class ViewTest {
+
+    private final Api api = Api.gateway();
+
+    private Ride completedRide(String taxiNumber) {
+        Ride ride = Ride.offered(api, taxiNumber, "Lim Na").assigned();
+        ride.driver().reportAt(Rider.near(ride.pickup(), 100), false);
+        ride.driver().board(ride.callId());
+        awaitStatus(ride.callId(), "STARTED");
+        ride.driver().alight(ride.callId(), 3_000, 600);
+        awaitStatus(ride.callId(), "COMPLETED");
+        awaitView(ride.callId(), view -> view.path("notifications").size() == 3);
+        return ride;
+    }
+
+    @Test
+    void theFriendIsToldOfTheStartAndTheArrivalAndTheCustomerOfTheTaxi() {
+        Ride ride = completedRide("서울10자1010");
+
+        JsonNode messages = new Api(SharedStack.stack().function("notify-friend").url())
+                .get("/messages?callId=" + ride.callId()).body();
+        assertThat(messages).hasSize(3);
+        assertThat(message(messages, "taxi-assigned").path("to").asText()).isEqualTo(Rider.masked(ride.rider().phone));
+        assertThat(message(messages, "trip-started").path("to").asText())
+                .isEqualTo(Rider.masked(ride.rider().friendPhone));
+        assertThat(message(messages, "trip-started").path("text").asText()).contains("서울10자1010", "Lim Na");
+        assertThat(message(messages, "trip-arrived").path("to").asText())
+                .isEqualTo(Rider.masked(ride.rider().friendPhone));
+        assertThat(message(messages, "trip-arrived").path("text").asText()).contains("arrived safely");
+    }
+
+    @Test
+    void theViewShowsTheMemberMaskedAndEveryStage() {
+        Ride ride = completedRide("서울20차2020");
+
+        JsonNode view = api.get("/trips/" + ride.callId()).body();
+
+        assertThat(view.path("member").path("phoneMasked").asText()).isEqualTo(Rider.masked(ride.rider().phone));
+        assertThat(view.path("member").path("name").asText()).startsWith("Rider");
+        assertThat(view.path("fareEstimate").path("amount").asLong()).isPositive();
+        assertThat(view.path("fare").path("amount").asLong()).isPositive();
+        assertThat(view.path("taxi").path("driverName").asText()).isEqualTo("Lim Na");
+        assertThat(StreamSupport.stream(view.path("timeline").spliterator(), false))
+                .allSatisfy(stage -> assertThat(stage.path("line").asText()).isNotBlank());
+        assertThat(view.toString()).doesNotContain(ride.rider().phone.substring(3));
+    }
+
+    @Test
+    void aRebuildFromTheKeptEventsGivesTheSameViews() {
+        Ride ride = completedRide("서울30카3030");
+        Broker.awaitAllDelivered();
+        JsonNode live = api.get("/trips/" + ride.callId()).body();
+
+        Api.Response rebuilt = new Api(SharedStack.stack().function("project-view").url()).post("/views/rebuild",
+                "application/json", "");
+
+        assertThat(rebuilt.status()).isEqualTo(200);
+        assertThat(rebuilt.body().path("rebuilt").asInt()).isPositive();
+        assertThat(api.get("/trips/" + ride.callId()).body()).isEqualTo(live);
+    }
+
+    @Test
+    void aMembersTripsComeNewestFirstPageByPage() {
+        Rider rider = Rider.signUp(api);
+        var place = Rider.somewhere();
+        String older = rider.call(place, Rider.near(place, 1_000));
+        api.post("/calls/" + older + "/cancel", "application/json", "");
+        String newer = rider.call(place, Rider.near(place, 2_000));
+        awaitView(newer, view -> true);
+        awaitStatus(older, "CANCELLED");
+
+        JsonNode all = api.get("/members/" + rider.memberId + "/trips").body();
+        JsonNode first = api.get("/members/" + rider.memberId + "/trips?size=1").body();
+        JsonNode second = api.get("/members/" + rider.memberId + "/trips?size=1&page=1").body();
+
+        assertThat(all).extracting(trip -> trip.path("callId").asText()).containsExactly(newer, older);
+        assertThat(first).extracting(trip -> trip.path("callId").asText()).containsExactly(newer);
+        assertThat(second).extracting(trip -> trip.path("callId").asText()).containsExactly(older);
+        assertThat(api.get("/members/" + rider.memberId + "/trips?size=1000").status()).isEqualTo(400);
+    }
+
+    private static JsonNode message(JsonNode messages, String kind) {
+        return StreamSupport.stream(messages.spliterator(), false).filter(m -> m.path("kind").asText().equals(kind))
+                .findFirst().orElseThrow();
+    }
+}
