@@ -75,7 +75,7 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
         long eta = policy.etaSeconds(Distance.meters(taxi.lat(), taxi.lng(), trip.pickup().lat(), trip.pickup().lng()));
         try {
             TripChange assigned = trips.change(accepted.callId(), cause,
-                    t -> t.assign(taxi.taxiId(), taxi.taxiNumber(), taxi.driverName(), eta, cause));
+                    t -> t.assign(taxi.taxiId(), taxi.taxiNumber(), taxi.driverName(), taxi.averageRating(), eta, cause));
             dispatches.close(accepted.callId());
             log.info("call {} assigned to taxi {}, eta {} s", accepted.callId(), taxi.taxiId(), eta);
             return events.of(accepted.callId(), assigned.event(), event);

@@ -29,12 +29,14 @@ class DriverOffers {
         return dispatches.openOffersFor(taxiId).stream()
                 .map(d -> new Offer(d.callId(), d.pickup(), d.dropoff(), taxi == null ? null
                         : Math.round(Distance.meters(taxi.lat(), taxi.lng(), d.pickup().lat(), d.pickup().lng())),
-                        d.fareEstimate()))
+                        d.fareEstimate(), taxi == null ? null : taxi.averageRating()))
                 .sorted(Comparator.comparing(Offer::distanceToPickupMeters,
                         Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }
 
-    record Offer(String callId, Place pickup, Place dropoff, Long distanceToPickupMeters, Money fareEstimate) {
+    /** @param driverRating the driver's own average rating, as the customer will see it */
+    record Offer(String callId, Place pickup, Place dropoff, Long distanceToPickupMeters, Money fareEstimate,
+            Double driverRating) {
     }
 }

@@ -89,6 +89,12 @@ public class Fleet {
                 new Update().set("busyWith", callId).set("busySince", at), Taxi.class).getMatchedCount() == 1;
     }
 
+    /** Counts a review of one of the taxi's trips into its rating, once per call. */
+    public void rate(String taxiId, String callId, int rating) {
+        mongo.updateFirst(query(where("_id").is(taxiId).and("ratedCalls").ne(callId)),
+                new Update().inc("ratingSum", rating).push("ratedCalls", callId), Taxi.class);
+    }
+
     /** The taxi is free again, if it was busy with this call. */
     public void release(String taxiId, String callId) {
         mongo.updateFirst(query(where("_id").is(taxiId).and("busyWith").is(callId)),

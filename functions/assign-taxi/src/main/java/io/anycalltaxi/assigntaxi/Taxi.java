@@ -1,6 +1,7 @@
 package io.anycalltaxi.assigntaxi;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -11,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param available what the driver says (on duty, free)
  * @param busyWith  the call this taxi was claimed for, until its trip ends
  * @param busySince when it was claimed
+ * @param ratingSum  the sum of the ratings its trips were given (absent before the first review)
+ * @param ratedCalls the reviewed calls counted in it, once each (absent before the first review)
  */
 @Document("taxis")
 public record Taxi(
@@ -22,5 +25,13 @@ public record Taxi(
         boolean available,
         Instant reportedAt,
         String busyWith,
-        Instant busySince) {
+        Instant busySince,
+        Long ratingSum,
+        List<String> ratedCalls) {
+
+    /** The driver's average rating to one decimal, or null before the first review. */
+    public Double averageRating() {
+        return ratedCalls == null || ratedCalls.isEmpty() ? null
+                : Math.round(10.0 * ratingSum / ratedCalls.size()) / 10.0;
+    }
 }

@@ -1,13 +1,17 @@
 package io.anycalltaxi.createcall;
 
 import io.anycalltaxi.core.events.Money;
+import io.anycalltaxi.core.trip.Discount;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripStatus;
 
-/** The answer to a call: its id, where it stands, and what it will about cost. */
-public record CallAccepted(String callId, TripStatus status, Money fareEstimate) {
+/**
+ * The answer to a call: its id, where it stands, what it will about cost, and the promotion it
+ * took (the estimate is already discounted).
+ */
+public record CallAccepted(String callId, TripStatus status, Money fareEstimate, Discount discount) {
 
     static CallAccepted of(Trip trip) {
-        return new CallAccepted(trip.callId(), trip.status(), trip.fareEstimate());
+        return new CallAccepted(trip.callId(), trip.status(), trip.fareEstimate(), trip.discount());
     }
 }

@@ -10,9 +10,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import io.anycalltaxi.core.cloudevents.EventFactory;
+import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.fare.Fares;
 import io.anycalltaxi.core.member.MemberDirectory;
+import io.anycalltaxi.core.promotion.Promotions;
 import io.anycalltaxi.core.trip.Cause;
+import io.anycalltaxi.core.trip.Discount;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripChange;
 import io.anycalltaxi.core.trip.TripOutbox;
@@ -21,7 +24,8 @@ import io.anycalltaxi.core.web.CallContext;
 import io.anycalltaxi.core.web.RequestRefused;
 
 /**
- * Takes calls (F1) and cancellations (F3). A call is stored with its {@code call.requested} in
+ * Takes calls (F1) and cancellations (F3). A call takes the member's best promotion, if any (F11),
+ * and shows the discounted estimate. A call is stored with its {@code call.requested} in
  * the trip's outbox, then published: if the broker is down the call still stands and the relay
  * publishes it later.
  */
@@ -32,16 +36,18 @@ class CallDesk {
 
     private final MemberDirectory members;
     private final ActiveCalls activeCalls;
+    private final Promotions promotions;
     private final Fares fares;
     private final Trips trips;
     private final TripOutbox outbox;
     private final EventFactory events;
     private final Clock clock;
 
-    CallDesk(MemberDirectory members, ActiveCalls activeCalls, Fares fares, Trips trips, TripOutbox outbox,
-            EventFactory events, Clock clock) {
+    CallDesk(MemberDirectory members, ActiveCalls activeCalls, Promotions promotions, Fares fares, Trips trips,
+            TripOutbox outbox, EventFactory events, Clock clock) {
         this.members = members;
         this.activeCalls = activeCalls;
+        this.promotions = promotions;
         this.fares = fares;
         this.trips = trips;
         this.outbox = outbox;
@@ -60,8 +66,11 @@ class CallDesk {
                     "member " + form.memberId() + " already has an active call " + active);
         });
         Instant now = clock.instant();
+        Discount discount = promotions.take(form.memberId(), callId)
+                .map(promotion -> new Discount(promotion.code(), promotion.discountPercent())).orElse(null);
+        Money estimate = fares.estimate(form.pickup(), form.dropoff(), now);
         Trip requested = trips.createAndQueue(Trip.request(callId, form.memberId(), form.pickup(), form.dropoff(),
-                fares.estimate(form.pickup(), form.dropoff(), now), events.cause("call-" + callId, now)));
+                discount == null ? estimate : discount.applyTo(estimate), discount, events.cause("call-" + callId, now)));
         log.info("call {} requested by member {}, estimate {} {}", callId, form.memberId(),
                 requested.fareEstimate().amount(), requested.fareEstimate().currency());
         outbox.publish(requested);

@@ -23,6 +23,7 @@ import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.FriendNotified;
 import io.anycalltaxi.core.events.PaymentFailed;
 import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.events.PromotionGranted;
 import io.anycalltaxi.core.events.TaxiAssigned;
 import io.anycalltaxi.core.events.TripCompleted;
 import io.anycalltaxi.core.events.TripStarted;
@@ -37,12 +38,12 @@ import io.cloudevents.CloudEvent;
 /**
  * F7, N4 (safety service): the member's friend is texted when the trip starts, with the taxi and
  * the route, and when it ends safely. F4: the customer is texted the dispatch status, and asked to
- * update a declined card. Each message is sent once per event and answered with
- * {@code friend.notified}.
+ * update a declined card; F11: the member hears of a promotion earned. Each message is sent once per
+ * event and recipient, and answered with {@code friend.notified}.
  */
 @Component
 @HandlesEvent({ EventType.TRIP_STARTED, EventType.TRIP_COMPLETED, EventType.TAXI_ASSIGNED, EventType.CALL_WAITING,
-        EventType.CALL_EXPIRED, EventType.PAYMENT_FAILED })
+        EventType.CALL_EXPIRED, EventType.PAYMENT_FAILED, EventType.PROMOTION_GRANTED })
 public class Notify implements Function<CloudEvent, CloudEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(Notify.class);
@@ -74,20 +75,22 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
     @Override
     public CloudEvent apply(CloudEvent event) {
         Message message = compose(event);
-        Trip trip = trips.find(message.callId()).orElseThrow(() -> new TripNotFound(message.callId()));
-        Member member = members.find(trip.memberId())
-                .orElseThrow(() -> new InvalidEvent("member " + trip.memberId() + " is unknown"));
+        Trip trip = message.callId() == null ? null
+                : trips.find(message.callId()).orElseThrow(() -> new TripNotFound(message.callId()));
+        String memberId = trip == null ? message.memberId() : trip.memberId();
+        Member member = members.find(memberId)
+                .orElseThrow(() -> new InvalidEvent("member " + memberId + " is unknown"));
         PhoneNumber to = message.toFriend() ? member.friendPhoneNumber() : member.phoneNumber();
         Locale locale = Locale.forLanguageTag(member.language().name().toLowerCase(Locale.ROOT));
         String text = templates.getMessage("sms." + message.kind(), message.arguments(member, trip), locale);
         SmsDeliveries.Outcome outcome = deliveries.sendOnce(
-                new Sms(event.getId() + ":" + to.e164(), trip.callId(), to, message.kind(), text));
+                new Sms(event.getId() + ":" + to.e164(), message.callId(), memberId, to, message.kind(), text));
         if (outcome == SmsDeliveries.Outcome.REJECTED) {
-            log.warn("call {}: the {} text to {} was refused by the provider", trip.callId(), message.kind(), to);
+            log.warn("call {}: the {} text to {} was refused by the provider", message.callId(), message.kind(), to);
             return null;
         }
-        return events.reply(event, EventType.FRIEND_NOTIFIED, trip.callId(),
-                new FriendNotified(trip.callId(), to.masked(), message.kind()), clock.instant());
+        return events.reply(event, EventType.FRIEND_NOTIFIED, event.getSubject(),
+                new FriendNotified(message.callId(), to.masked(), message.kind()), clock.instant());
     }
 
     private Message compose(CloudEvent event) {
@@ -95,34 +98,39 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
         return switch (type) {
             case TRIP_STARTED -> {
                 TripStarted started = data.read(event, TripStarted.class);
-                yield new Message(started.callId(), "trip-started", true, (member, trip) -> new Object[] {
+                yield Message.aboutTrip(started.callId(), "trip-started", true, (member, trip) -> new Object[] {
                         member.name(), trip.taxi().taxiNumber(), trip.taxi().driverName(), address(trip.pickup()),
                         address(trip.dropoff()), tripLinkBase + "/trips/" + trip.callId() });
             }
             case TRIP_COMPLETED -> {
                 TripCompleted completed = data.read(event, TripCompleted.class);
                 Instant arrived = event.getTime() == null ? clock.instant() : event.getTime().toInstant();
-                yield new Message(completed.callId(), "trip-arrived", true, (member, trip) -> new Object[] {
+                yield Message.aboutTrip(completed.callId(), "trip-arrived", true, (member, trip) -> new Object[] {
                         member.name(), address(trip.dropoff()), timeOfDay.format(arrived) });
             }
             case TAXI_ASSIGNED -> {
                 TaxiAssigned assigned = data.read(event, TaxiAssigned.class);
-                yield new Message(assigned.callId(), "taxi-assigned", false, (member, trip) -> new Object[] {
+                yield Message.aboutTrip(assigned.callId(), "taxi-assigned", false, (member, trip) -> new Object[] {
                         assigned.taxiNumber(), assigned.driverName(), Math.max(1, Math.round(assigned.etaSeconds() / 60.0)) });
             }
             case CALL_WAITING -> {
                 CallWaiting waiting = data.read(event, CallWaiting.class);
-                yield new Message(waiting.callId(), "call-waiting", false, (member, trip) -> new Object[] {
+                yield Message.aboutTrip(waiting.callId(), "call-waiting", false, (member, trip) -> new Object[] {
                         Math.max(1, waiting.waitingSeconds() / 60) });
             }
             case CALL_EXPIRED -> {
                 CallExpired expired = data.read(event, CallExpired.class);
-                yield new Message(expired.callId(), "call-expired", false, (member, trip) -> new Object[0]);
+                yield Message.aboutTrip(expired.callId(), "call-expired", false, (member, trip) -> new Object[0]);
             }
             case PAYMENT_FAILED -> {
                 PaymentFailed failed = data.read(event, PaymentFailed.class);
-                yield new Message(failed.callId(), "payment-failed", false, (member, trip) -> new Object[] {
+                yield Message.aboutTrip(failed.callId(), "payment-failed", false, (member, trip) -> new Object[] {
                         trip.fare().amount(), trip.fare().currency() });
+            }
+            case PROMOTION_GRANTED -> {
+                PromotionGranted granted = data.read(event, PromotionGranted.class);
+                yield new Message(null, granted.memberId(), "promotion-granted", false, (member, trip) -> new Object[] {
+                        granted.discountPercent(), granted.code() });
             }
             default -> throw new InvalidEvent("notify-friend does not handle " + event.getType());
         };
@@ -133,8 +141,15 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
                 : String.format(Locale.ROOT, "%.5f,%.5f", place.lat(), place.lng());
     }
 
-    /** Which message, to whom, and how to fill its template from the member and the trip. */
-    private record Message(String callId, String kind, boolean toFriend, Arguments arguments) {
+    /**
+     * Which message, to whom, and how to fill its template from the member and the trip (none for a
+     * message about the member alone).
+     */
+    private record Message(String callId, String memberId, String kind, boolean toFriend, Arguments arguments) {
+
+        static Message aboutTrip(String callId, String kind, boolean toFriend, Arguments arguments) {
+            return new Message(callId, null, kind, toFriend, arguments);
+        }
 
         Object[] arguments(Member member, Trip trip) {
             return arguments.of(member, trip);

@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.anycalltaxi.core.member.PhoneNumber;
 
-/** The messages the recording sender kept for a call, numbers masked: for the local operator and tests. */
+/**
+ * The messages the recording sender kept about a call ({@code ?callId=}) or for a member
+ * ({@code ?memberId=}), numbers masked: for the local operator and tests.
+ */
 @RestController
 @ConditionalOnProperty(name = "anycalltaxi.sms.provider", havingValue = "local", matchIfMissing = true)
 class RecordedMessages {
@@ -20,9 +23,18 @@ class RecordedMessages {
         this.recorder = recorder;
     }
 
-    @GetMapping("/messages")
-    List<Message> forCall(@RequestParam String callId) {
-        return recorder.sentFor(callId).stream()
+    @GetMapping(path = "/messages", params = "callId")
+    List<Message> aboutCall(@RequestParam String callId) {
+        return masked(recorder.sent("callId", callId));
+    }
+
+    @GetMapping(path = "/messages", params = "memberId")
+    List<Message> toMember(@RequestParam String memberId) {
+        return masked(recorder.sent("memberId", memberId));
+    }
+
+    private static List<Message> masked(List<RecordingSmsSender.RecordedSms> sent) {
+        return sent.stream()
                 .map(sms -> new Message(new PhoneNumber(sms.to()).masked(), sms.kind(), sms.text(), sms.sentAt().toString()))
                 .toList();
     }

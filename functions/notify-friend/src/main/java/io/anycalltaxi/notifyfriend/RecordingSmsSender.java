@@ -28,15 +28,17 @@ public class RecordingSmsSender implements SmsSender {
 
     @Override
     public void send(Sms sms) {
-        mongo.save(new RecordedSms(sms.dedupKey(), sms.callId(), sms.to().e164(), sms.kind(), sms.text(),
-                clock.instant()));
+        mongo.save(new RecordedSms(sms.dedupKey(), sms.callId(), sms.memberId(), sms.to().e164(), sms.kind(),
+                sms.text(), clock.instant()));
     }
 
-    List<RecordedSms> sentFor(String callId) {
-        return mongo.find(query(where("callId").is(callId)).with(Sort.by("sentAt")), RecordedSms.class);
+    /** What was sent about this call ({@code field} callId) or to this member (memberId). */
+    List<RecordedSms> sent(String field, String value) {
+        return mongo.find(query(where(field).is(value)).with(Sort.by("sentAt")), RecordedSms.class);
     }
 
     @Document("recorded_sms")
-    record RecordedSms(@Id String dedupKey, String callId, String to, String kind, String text, Instant sentAt) {
+    record RecordedSms(@Id String dedupKey, String callId, String memberId, String to, String kind, String text,
+            Instant sentAt) {
     }
 }

@@ -43,7 +43,7 @@ public class SmsDeliveries {
     public Outcome sendOnce(Sms sms) {
         Instant now = clock.instant();
         try {
-            mongo.insert(new Delivery(sms.dedupKey(), sms.callId(), sms.kind(), State.SENDING, now));
+            mongo.insert(new Delivery(sms.dedupKey(), sms.callId(), sms.memberId(), sms.kind(), State.SENDING, now));
         } catch (DuplicateKeyException seen) {
             Delivery earlier = mongo.findById(sms.dedupKey(), Delivery.class);
             if (earlier != null && earlier.state() != State.SENDING) {
@@ -53,7 +53,7 @@ public class SmsDeliveries {
             if (!abandoned || mongo.updateFirst(query(where("_id").is(sms.dedupKey())
                     .and("claimedAt").is(earlier.claimedAt())), Update.update("claimedAt", now), Delivery.class)
                     .getModifiedCount() == 0) {
-                throw new TemporarilyUnavailable("message " + sms.kind() + " for call " + sms.callId()
+                throw new TemporarilyUnavailable("message " + sms.kind() + " for member " + sms.memberId()
                         + " is being sent by another delivery");
             }
         }
@@ -77,6 +77,6 @@ public class SmsDeliveries {
     enum State { SENDING, SENT, REJECTED }
 
     @Document("sms_deliveries")
-    record Delivery(@Id String dedupKey, String callId, String kind, State state, Instant claimedAt) {
+    record Delivery(@Id String dedupKey, String callId, String memberId, String kind, State state, Instant claimedAt) {
     }
 }

@@ -53,7 +53,7 @@ public record TripView(
         Instant updatedAt,
         @JsonIgnore List<String> appliedEventIds) {
 
-    public record Taxi(String taxiId, String taxiNumber, String driverName, long etaSeconds) {
+    public record Taxi(String taxiId, String taxiNumber, String driverName, Double rating, long etaSeconds) {
     }
 
     public record Position(double lat, double lng, Instant at) {
@@ -124,7 +124,7 @@ public record TripView(
             case TAXI_ASSIGNED -> {
                 TaxiAssigned assigned = event.data(TaxiAssigned.class);
                 view.taxi = new Taxi(assigned.taxiId(), assigned.taxiNumber(), assigned.driverName(),
-                        assigned.etaSeconds());
+                        assigned.driverRating(), assigned.etaSeconds());
             }
             case TRIP_ENDED -> {
                 TripEnded ended = event.data(TripEnded.class);

@@ -53,7 +53,7 @@ class TripViewPropertiesTest {
         return List.of(
                 event("e1", EventType.CALL_REQUESTED, 0, 1, new CallRequested(CALL, "member-1", pickup, dropoff, Money.won(15_000))),
                 event("e2", EventType.CALL_OFFERED, 1, 0, new CallOffered(CALL, List.of("taxi-1", "taxi-2"))),
-                event("e3", EventType.TAXI_ASSIGNED, 20, 2, new TaxiAssigned(CALL, "taxi-1", "서울12가3456", "Park", 120)),
+                event("e3", EventType.TAXI_ASSIGNED, 20, 2, new TaxiAssigned(CALL, "taxi-1", "서울12가3456", "Park", 4.5, 120)),
                 event("e4", EventType.FRIEND_NOTIFIED, 21, 0, new FriendNotified(CALL, "+82******5678", "taxi-assigned")),
                 position(60, 37.5600),
                 event("e5", EventType.TRIP_STARTED, 150, 3, new TripStarted(CALL, "taxi-1", T0.plusSeconds(150))),

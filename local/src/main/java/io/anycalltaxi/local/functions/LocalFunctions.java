@@ -10,7 +10,9 @@ import io.anycalltaxi.notifyfriend.NotifyFriendApplication;
 import io.anycalltaxi.payment.PaymentApplication;
 import io.anycalltaxi.projectview.ProjectViewApplication;
 import io.anycalltaxi.registermember.RegisterMemberApplication;
+import io.anycalltaxi.reviewtrip.ReviewTripApplication;
 import io.anycalltaxi.starttrip.StartTripApplication;
+import io.anycalltaxi.usageinsights.UsageInsightsApplication;
 
 /** The functions this runtime hosts, by their Knative Service name, in start order. */
 public final class LocalFunctions {
@@ -28,6 +30,8 @@ public final class LocalFunctions {
         applications.put("end-trip-pay", EndTripPayApplication.class);
         applications.put("notify-friend", NotifyFriendApplication.class);
         applications.put("project-view", ProjectViewApplication.class);
+        applications.put("review-trip", ReviewTripApplication.class);
+        applications.put("usage-insights", UsageInsightsApplication.class);
         return applications;
     }
 }

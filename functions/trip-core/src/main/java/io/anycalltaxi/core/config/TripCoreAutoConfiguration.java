@@ -30,6 +30,7 @@ import io.anycalltaxi.core.cloudevents.TripTransitions;
 import io.anycalltaxi.core.fare.Fares;
 import io.anycalltaxi.core.fare.Tariff;
 import io.anycalltaxi.core.member.MemberDirectory;
+import io.anycalltaxi.core.promotion.Promotions;
 import io.anycalltaxi.core.trip.TripOutbox;
 import io.anycalltaxi.core.trip.Trips;
 import io.anycalltaxi.core.web.CallContextFilter;
@@ -109,6 +110,11 @@ public class TripCoreAutoConfiguration {
         void relay() {
             outbox.relay();
         }
+    }
+
+    @Bean
+    Promotions promotions(MongoOperations mongo, Trips trips) {
+        return new Promotions(mongo, trips);
     }
 
     @Bean

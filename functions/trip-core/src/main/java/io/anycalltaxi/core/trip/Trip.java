@@ -20,6 +20,7 @@ import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.events.TaxiAssigned;
 import io.anycalltaxi.core.events.TripCompleted;
 import io.anycalltaxi.core.events.TripEnded;
+import io.anycalltaxi.core.events.TripReviewed;
 import io.anycalltaxi.core.events.TripStarted;
 
 /**
@@ -28,6 +29,7 @@ import io.anycalltaxi.core.events.TripStarted;
  * or the acting driver does not allow it.
  *
  * @param version  bumped on every stored change; writes are conditional on it (no transactions needed)
+ * @param discount the promotion taken for this trip when it was called, if any
  * @param events   everything this trip emitted, in order
  * @param outbox   ids of events their producer publishes to the broker itself and has not yet
  *                 (events answered as a reply never enter it)
@@ -41,11 +43,13 @@ public record Trip(
         Place pickup,
         Place dropoff,
         Money fareEstimate,
+        Discount discount,
         Instant requestedAt,
         AssignedTaxi taxi,
         Ride ride,
         Money fare,
         Charge charge,
+        Review review,
         List<TripEvent> events,
         List<String> outbox) {
 
@@ -57,8 +61,14 @@ public record Trip(
 
     public static Trip request(String callId, String memberId, Place pickup, Place dropoff, Money fareEstimate,
             Cause cause) {
-        Trip requested = new Trip(callId, 0, memberId, TripStatus.REQUESTED, pickup, dropoff, fareEstimate,
-                cause.at(), null, null, null, null, List.of(), List.of());
+        return request(callId, memberId, pickup, dropoff, fareEstimate, null, cause);
+    }
+
+    /** A call with a promotion taken: the estimate shown is already discounted. */
+    public static Trip request(String callId, String memberId, Place pickup, Place dropoff, Money fareEstimate,
+            Discount discount, Cause cause) {
+        Trip requested = new Trip(callId, 0, memberId, TripStatus.REQUESTED, pickup, dropoff, fareEstimate, discount,
+                cause.at(), null, null, null, null, null, List.of(), List.of());
         return requested.emit(EventType.CALL_REQUESTED,
                 new CallRequested(callId, memberId, pickup, dropoff, fareEstimate), cause);
     }
@@ -72,10 +82,16 @@ public record Trip(
     }
 
     public Trip assign(String taxiId, String taxiNumber, String driverName, long etaSeconds, Cause cause) {
+        return assign(taxiId, taxiNumber, driverName, null, etaSeconds, cause);
+    }
+
+    /** @param driverRating the driver's average rating so far, null before the first review */
+    public Trip assign(String taxiId, String taxiNumber, String driverName, Double driverRating, long etaSeconds,
+            Cause cause) {
         return moveTo(TripStatus.ASSIGNED)
                 .with(b -> b.taxi = new AssignedTaxi(taxiId, taxiNumber, driverName, etaSeconds, cause.at()))
                 .emit(EventType.TAXI_ASSIGNED,
-                        new TaxiAssigned(callId, taxiId, taxiNumber, driverName, etaSeconds), cause);
+                        new TaxiAssigned(callId, taxiId, taxiNumber, driverName, driverRating, etaSeconds), cause);
     }
 
     /** The passenger boarded the assigned taxi. */
@@ -86,9 +102,13 @@ public record Trip(
                 .emit(EventType.TRIP_STARTED, new TripStarted(callId, taxiId, cause.at()), cause);
     }
 
-    /** The passenger alighted: the meter's distance and duration give the fare to charge. */
-    public Trip end(String taxiId, long distanceMeters, long durationSeconds, Money fare, Cause cause) {
+    /**
+     * The passenger alighted: the meter's distance and duration give the tariff's fare, less the
+     * trip's discount, which is what will be charged.
+     */
+    public Trip end(String taxiId, long distanceMeters, long durationSeconds, Money tariffFare, Cause cause) {
         requireDriver(taxiId);
+        Money fare = discount == null ? tariffFare : discount.applyTo(tariffFare);
         return moveTo(TripStatus.ENDED)
                 .with(b -> {
                     b.ride = ride.endedAt(cause.at(), distanceMeters, durationSeconds);
@@ -130,6 +150,22 @@ public record Trip(
         }
         return moveTo(TripStatus.COMPLETED)
                 .emit(EventType.TRIP_COMPLETED, new TripCompleted(callId, fare, charge.paymentId()), cause);
+    }
+
+    /** F10: the member who rode reviews the completed trip, once. */
+    public Trip review(String reviewer, int rating, String comment, Cause cause) {
+        if (!reviewer.equals(memberId)) {
+            throw refusal(TripRefusal.Reason.NOT_THE_MEMBER, "member " + reviewer + " did not ride call " + callId);
+        }
+        if (status != TripStatus.COMPLETED) {
+            throw refusal(TripRefusal.Reason.ILLEGAL_TRANSITION,
+                    "call " + callId + " is " + status + ": a trip is reviewed once it is COMPLETED");
+        }
+        if (review != null) {
+            throw refusal(TripRefusal.Reason.ILLEGAL_TRANSITION, "call " + callId + " is reviewed already");
+        }
+        return with(b -> b.review = new Review(rating, comment, cause.at()))
+                .emit(EventType.TRIP_REVIEWED, new TripReviewed(callId, taxi.taxiId(), rating, comment), cause);
     }
 
     /** The events an earlier delivery of this cause produced: empty if it is new. */
@@ -205,11 +241,13 @@ public record Trip(
         private final Place pickup;
         private final Place dropoff;
         private final Money fareEstimate;
+        private final Discount discount;
         private final Instant requestedAt;
         private AssignedTaxi taxi;
         private Ride ride;
         private Money fare;
         private Charge charge;
+        private Review review;
         private final List<TripEvent> events;
         private final List<String> outbox;
 
@@ -221,18 +259,20 @@ public record Trip(
             pickup = trip.pickup;
             dropoff = trip.dropoff;
             fareEstimate = trip.fareEstimate;
+            discount = trip.discount;
             requestedAt = trip.requestedAt;
             taxi = trip.taxi;
             ride = trip.ride;
             fare = trip.fare;
             charge = trip.charge;
+            review = trip.review;
             events = new ArrayList<>(trip.events);
             outbox = new ArrayList<>(trip.outbox);
         }
 
         Trip build() {
-            return new Trip(callId, version, memberId, status, pickup, dropoff, fareEstimate, requestedAt, taxi,
-                    ride, fare, charge, events, outbox);
+            return new Trip(callId, version, memberId, status, pickup, dropoff, fareEstimate, discount, requestedAt,
+                    taxi, ride, fare, charge, review, events, outbox);
         }
     }
 }

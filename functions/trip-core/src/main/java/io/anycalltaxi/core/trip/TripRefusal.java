@@ -7,7 +7,9 @@ public final class TripRefusal extends RuntimeException {
         /** The trip's status does not allow it (design §3). */
         ILLEGAL_TRANSITION,
         /** The acting taxi is not the one assigned to this trip. */
-        WRONG_DRIVER
+        WRONG_DRIVER,
+        /** The acting member is not the one who called. */
+        NOT_THE_MEMBER
     }
 
     private final Reason reason;

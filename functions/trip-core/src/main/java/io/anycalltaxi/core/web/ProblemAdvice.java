@@ -47,7 +47,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TripRefusal.class)
     ResponseEntity<ProblemDetail> refusedByTrip(TripRefusal e) {
-        HttpStatus status = e.reason() == TripRefusal.Reason.WRONG_DRIVER ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+        HttpStatus status = e.reason() == TripRefusal.Reason.ILLEGAL_TRANSITION ? HttpStatus.CONFLICT
+                : HttpStatus.FORBIDDEN;
         ProblemDetail problem = Problems.of(status, "Refused by the trip", e.getMessage());
         problem.setProperty("tripStatus", e.status().name());
         return Problems.response(problem);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -142,5 +143,44 @@ class TripTest {
                 assertThat(to.ordinal()).as(from + " -> " + to).isGreaterThan(from.ordinal());
             }
         }
+    }
+
+    private static Trip completed() {
+        return started().end("taxi-1", 9_000, 1_200, Money.won(15_000), cause())
+                .paid(Charge.approved("pay-1", 15_000, "KRW", "tok-1", "4242"), cause())
+                .complete(cause());
+    }
+
+    @Test
+    void theMemberWhoRodeReviewsACompletedTripOnce() {
+        Trip reviewed = completed().review("member-1", 4, "smooth", cause());
+
+        assertThat(reviewed.review().rating()).isEqualTo(4);
+        assertThat(reviewed.events().get(reviewed.events().size() - 1).type()).isEqualTo(EventType.TRIP_REVIEWED.type());
+        assertThatThrownBy(() -> reviewed.review("member-1", 5, "again", cause()))
+                .isInstanceOfSatisfying(TripRefusal.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(TripRefusal.Reason.ILLEGAL_TRANSITION));
+    }
+
+    @Test
+    void onlyTheMemberWhoRodeReviewsAndOnlyOnceCompleted() {
+        assertThatThrownBy(() -> completed().review("member-2", 5, "", cause()))
+                .isInstanceOfSatisfying(TripRefusal.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(TripRefusal.Reason.NOT_THE_MEMBER));
+        assertThatThrownBy(() -> started().review("member-1", 5, "", cause()))
+                .isInstanceOfSatisfying(TripRefusal.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(TripRefusal.Reason.ILLEGAL_TRANSITION));
+    }
+
+    @Test
+    void aDiscountTakenWithTheCallLowersTheFareCharged() {
+        Trip discounted = Trip.request("call-2", "member-1", CITY_HALL, GANGNAM, Money.won(10_800),
+                new Discount("P-1", 10), cause())
+                .assign("taxi-1", "서울12가3456", "Kim", 120, cause())
+                .start("taxi-1", cause())
+                .end("taxi-1", 9_000, 1_200, Money.won(14_050), cause());
+
+        assertThat(discounted.fare()).as("14050 less 10% is 12645, rounded down to 12600").isEqualTo(Money.won(12_600));
+        assertThat(discounted.events().get(3).data()).containsEntry("fare", Map.of("amount", 12_600L, "currency", "KRW"));
     }
 }

@@ -1,0 +1,79 @@
+package io.anycalltaxi.core.promotion;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+
+import io.anycalltaxi.core.trip.Trip;
+import io.anycalltaxi.core.trip.TripStatus;
+import io.anycalltaxi.core.trip.Trips;
+
+/**
+ * Promotions in MongoDB. Taking one for a call is a conditional write, so two calls cannot take the
+ * same promotion; one taken by a call that was cancelled or expired may be taken again.
+ */
+public class Promotions {
+
+    private final MongoOperations mongo;
+    private final Trips trips;
+
+    public Promotions(MongoOperations mongo, Trips trips) {
+        this.mongo = mongo;
+        this.trips = trips;
+    }
+
+    /** @return false if a promotion with this code was granted before (a redelivery) */
+    public boolean grant(Promotion promotion) {
+        try {
+            mongo.insert(promotion);
+            return true;
+        } catch (DuplicateKeyException grantedBefore) {
+            return false;
+        }
+    }
+
+    /** The member's promotions that a call could still take, best first. */
+    public List<Promotion> available(String memberId) {
+        return mongo.find(query(where("memberId").is(memberId).and("state").ne(Promotion.State.USED)), Promotion.class)
+                .stream()
+                .filter(p -> p.state() == Promotion.State.GRANTED || takenInVain(p))
+                .sorted(Comparator.comparingInt(Promotion::discountPercent).reversed().thenComparing(Promotion::code))
+                .toList();
+    }
+
+    /** The member's best available promotion, now taken by this call; empty if there is none. */
+    public Optional<Promotion> take(String memberId, String callId) {
+        for (Promotion candidate : available(memberId)) {
+            Criteria stillAvailable = where("_id").is(candidate.code()).and("state").is(candidate.state());
+            if (candidate.callId() != null) {
+                stillAvailable = stillAvailable.and("callId").is(candidate.callId());
+            }
+            if (mongo.updateFirst(query(stillAvailable),
+                    new Update().set("state", Promotion.State.TAKEN).set("callId", callId), Promotion.class)
+                    .getModifiedCount() == 1) {
+                return Optional.ofNullable(mongo.findById(candidate.code(), Promotion.class));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The trip this promotion discounted is completed: it is used up. */
+    public void used(String code, String callId) {
+        mongo.updateFirst(query(where("_id").is(code).and("callId").is(callId)),
+                Update.update("state", Promotion.State.USED), Promotion.class);
+    }
+
+    /** Taken by a call that ended without a ride: available again. */
+    private boolean takenInVain(Promotion promotion) {
+        return promotion.state() == Promotion.State.TAKEN && trips.find(promotion.callId()).map(Trip::status)
+                .map(status -> status == TripStatus.CANCELLED || status == TripStatus.EXPIRED).orElse(true);
+    }
+}

@@ -1,0 +1,110 @@
+package io.anycalltaxi.local.members;
+
+import static io.anycalltaxi.local.testing.Views.awaitStatus;
+import static io.anycalltaxi.local.testing.Views.awaitView;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.local.testing.Api;
+import io.anycalltaxi.local.testing.Driver;
+import io.anycalltaxi.local.testing.Ride;
+import io.anycalltaxi.local.testing.Rider;
+import io.anycalltaxi.local.testing.SharedStack;
+
+/** Issue 6, test 2: F10, reviews through the gateway, and the driver's average rating. */
+@ExtendWith(SharedStack.class)
+class ReviewsTest {
+
+    private final Api api = Api.gateway();
+
+    private static Map<String, Object> review(String memberId, int rating, String comment) {
+        return Map.of("memberId", memberId, "rating", rating, "comment", comment);
+    }
+
+    /** A member's ride with this driver, from call to COMPLETED. */
+    private String completedRide(Rider rider, Driver driver) {
+        Place pickup = Rider.somewhere();
+        driver.standBy(pickup);
+        String callId = rider.call(pickup, Rider.near(pickup, 3_000));
+        awaitView(callId, view -> view.path("timeline").toString().contains("call.offered"));
+        driver.accept(callId);
+        awaitStatus(callId, "ASSIGNED");
+        driver.board(callId);
+        awaitStatus(callId, "STARTED");
+        driver.alight(callId, 3_000, 500);
+        awaitStatus(callId, "COMPLETED");
+        return callId;
+    }
+
+    @Test
+    void onlyTheMemberWhoRodeReviewsACompletedTripAndOnlyOnce() {
+        Ride ride = Ride.offered(api, "서울12하1212", "Moon Ye").assigned();
+        String path = "/calls/" + ride.callId() + "/review";
+
+        Api.Response tooEarly = api.post(path, review(ride.rider().memberId, 5, "quick!"));
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.text("detail")).contains("ASSIGNED");
+
+        ride.driver().board(ride.callId());
+        awaitStatus(ride.callId(), "STARTED");
+        ride.driver().alight(ride.callId(), 2_000, 300);
+        awaitStatus(ride.callId(), "COMPLETED");
+
+        Api.Response someoneElse = api.post(path, review(Rider.signUp(api).memberId, 1, "never rode"));
+        assertThat(someoneElse.status()).isEqualTo(403);
+        Api.Response invalid = api.post(path, Map.of("memberId", ride.rider().memberId, "rating", 6,
+                "comment", "x".repeat(501)));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text("detail")).contains("rating", "comment");
+        assertThat(api.post("/calls/no-such-call/review", review(ride.rider().memberId, 5, "")).status())
+                .isEqualTo(404);
+
+        Api.Response reviewed = api.post(path, review(ride.rider().memberId, 4, "  Smooth ride, thank you  "));
+        assertThat(reviewed.status()).isEqualTo(201);
+        assertThat(reviewed.text("comment")).isEqualTo("Smooth ride, thank you");
+        Api.Response twice = api.post(path, review(ride.rider().memberId, 5, "again"));
+        assertThat(twice.status()).isEqualTo(409);
+
+        JsonNode view = awaitView(ride.callId(), v -> v.path("review").has("rating"));
+        assertThat(view.path("review").path("rating").asInt()).isEqualTo(4);
+        assertThat(view.path("review").path("comment").asText()).isEqualTo("Smooth ride, thank you");
+        assertThat(view.path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void theDriversAverageRatingIsShownWithLaterAssignmentsAndOffers() {
+        Driver driver = new Driver("서울34거3434", "Nam Gyu");
+        Rider first = Rider.signUp(api);
+        Rider second = Rider.signUp(api);
+        String one = completedRide(first, driver);
+        String two = completedRide(second, driver);
+        api.post("/calls/" + one + "/review", review(first.memberId, 5, ""));
+        api.post("/calls/" + two + "/review", review(second.memberId, 4, ""));
+
+        Rider third = Rider.signUp(api);
+        Place pickup = Rider.somewhere();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            driver.standBy(pickup);
+            String callId = third.call(pickup, Rider.near(pickup, 1_000));
+            awaitView(callId, view -> view.path("timeline").toString().contains("call.offered"));
+            JsonNode offers = api.get("/drivers/" + driver.taxiId + "/offers").body();
+            boolean rated = offers.size() == 1 && offers.get(0).path("driverRating").asDouble() == 4.5;
+            if (!rated) {
+                api.post("/calls/" + callId + "/cancel", "application/json", "");
+                return false;
+            }
+            driver.accept(callId);
+            JsonNode assigned = awaitStatus(callId, "ASSIGNED");
+            return assigned.path("taxi").path("rating").asDouble() == 4.5;
+        });
+    }
+}
