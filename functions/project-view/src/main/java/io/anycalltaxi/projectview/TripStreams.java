@@ -28,7 +28,7 @@ class TripStreams {
     private final Duration timeout;
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
 
-    TripStreams(TripViews views, @Value("${anycalltaxi.view.stream-timeout:30m}") Duration timeout) {
+    TripStreams(TripViews views, @Value("${anycalltaxi.view.stream-timeout:9m}") Duration timeout) {
         this.views = views;
         this.timeout = timeout;
     }

@@ -57,6 +57,15 @@ public enum EventType {
         return producer;
     }
 
+    /**
+     * A fact no function acts on: {@code call.acceptance.rejected} answers the driver app, which
+     * sees its offers go and reads the reason in its own log of what it sent; nothing else
+     * depends on it.
+     */
+    public boolean isTerminal() {
+        return this == CALL_ACCEPTANCE_REJECTED;
+    }
+
     public static Optional<EventType> of(String type) {
         return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
     }

@@ -1,0 +1,85 @@
+package io.anycalltaxi.local.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import io.anycalltaxi.local.LocalSettings;
+import io.anycalltaxi.local.infra.FreePorts;
+import io.anycalltaxi.local.testing.Api;
+import io.anycalltaxi.local.testing.SharedStack;
+
+/**
+ * Issue 7, test 4: a function told to stop (SIGTERM, as Kubernetes does) in the middle of a request
+ * finishes that request, answers it, then exits. payment runs from its own executable jar, as its
+ * image runs it (the build packages it before these tests), with a card processor slowed down so
+ * that the request is surely in flight.
+ */
+@ExtendWith(SharedStack.class)
+class GracefulShutdownTest {
+
+    @Test
+    void aFunctionStoppedMidRequestAnswersItThenExits() throws Exception {
+        int port = FreePorts.orFree(0);
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", paymentJar().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "graceful-shutdown-payment.log").toFile());
+        builder.environment().putAll(Map.of("PORT", Integer.toString(port), "MONGODB_URI",
+                SharedStack.stack().mongoUri()));
+        Process payment = builder.start();
+        try {
+            Api api = new Api(URI.create("http://127.0.0.1:" + port));
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> api.get("/actuator/health/readiness").status() == 200);
+            api.put("/card-processor/simulation", Map.of("latency", "PT3S", "outage", false));
+            String callId = UUID.randomUUID().toString();
+
+            CompletableFuture<Api.Response> charging = CompletableFuture.supplyAsync(() -> api.post("/payments",
+                    Map.of("callId", callId, "memberId", "member-1", "cardToken", "tok_local_visa_4242_abcdef12",
+                            "cardLast4", "4242", "amount", Map.of("amount", 9_000, "currency", "KRW")),
+                    "Idempotency-Key", callId + "#1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> pendingPaymentFor(callId));
+            payment.destroy();
+
+            Api.Response answered = charging.get(30, TimeUnit.SECONDS);
+            assertThat(answered.status()).as("answered after the stop was asked").isEqualTo(201);
+            assertThat(answered.text("status")).isEqualTo("APPROVED");
+            assertThat(payment.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
+        } finally {
+            payment.destroyForcibly();
+        }
+    }
+
+    private static Path paymentJar() throws IOException {
+        Path target = LocalSettings.findProjectRoot().resolve("functions/payment/target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("payment's jar is not built: ./mvnw verify builds it"));
+        }
+    }
+
+    private static boolean pendingPaymentFor(String callId) {
+        try (MongoClient mongo = MongoClients.create(SharedStack.stack().mongoUri())) {
+            return mongo.getDatabase("anycalltaxi").getCollection("payments")
+                    .find(new Document("request.callId", callId)).first() != null;
+        }
+    }
+}
