@@ -123,6 +123,16 @@ public final class LocalBroker implements AutoCloseable {
         return dead;
     }
 
+    /**
+     * Waits until every Trigger has committed past all its broker had stored when this was called:
+     * each event sent before has been delivered (or dead-lettered) by every Trigger.
+     *
+     * @return false if that took longer than {@code atMost}
+     */
+    public boolean awaitDelivered(Duration atMost) throws InterruptedException {
+        return DeliveryBacklog.awaitDrained(bootstrapServers, dispatchers, atMost);
+    }
+
     public CloudEvent firePing(String pingSource) {
         return pingSources.fire(pingSource);
     }

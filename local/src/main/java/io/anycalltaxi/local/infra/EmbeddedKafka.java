@@ -20,7 +20,10 @@ import kafka.server.KafkaRaftServer;
 /**
  * A single-node Apache Kafka (KRaft: broker and controller in one) in this JVM, its log in the
  * data folder so that stored events survive a restart. Formatted on first start, as
- * {@code kafka-storage format} would.
+ * {@code kafka-storage format} would. Writes are left to the operating system to flush, as Kafka
+ * does by default: a stored event survives the process being killed, not a power cut. (Forcing
+ * each message to disk serialised every append and offset commit behind an fsync: the benchmark
+ * measured create-call at 25 calls a second that way.)
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -54,7 +57,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         config.put("transaction.state.log.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("auto.create.topics.enable", "false");
-        config.put("log.flush.interval.messages", "1");
         KafkaConfig kafkaConfig = new KafkaConfig(config, false);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(kafkaConfig, logDir);
