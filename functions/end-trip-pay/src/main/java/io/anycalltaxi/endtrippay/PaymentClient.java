@@ -13,33 +13,52 @@ import org.springframework.web.client.RestClient;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 import io.anycalltaxi.core.payment.PaymentReceipt;
 import io.anycalltaxi.core.payment.PaymentRequest;
-import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
-import io.github.resilience4j.retry.annotation.Retry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 
 /**
  * Calls payment synchronously (N1): within a time limit (the HTTP timeout), retried with backoff
- * on transient failures only, behind a circuit breaker so that an outage is answered fast.
+ * on transient failures only, behind a circuit breaker so that an outage is answered fast
+ * ({@code resilience4j.retry|circuitbreaker.instances.payment}). The two are applied in code, not
+ * by annotation: without Spring AOP the function starts about two seconds sooner from zero.
  */
 @Component
 public class PaymentClient {
 
     private final RestClient http;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
 
     public PaymentClient(@Value("${anycalltaxi.payment.url}") String url,
-            @Value("${anycalltaxi.payment.timeout}") Duration timeout) {
+            @Value("${anycalltaxi.payment.timeout}") Duration timeout, RetryRegistry retries,
+            CircuitBreakerRegistry breakers) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(timeout).build());
         requests.setReadTimeout(timeout);
         this.http = RestClient.builder().baseUrl(url).requestFactory(requests).build();
+        this.retry = retries.retry("payment");
+        this.breaker = breakers.circuitBreaker("payment");
     }
 
     /**
-     * The fallback sits on the outermost decorator (retry): on the breaker it would swallow the
-     * failure before the retry saw it.
+     * Each attempt goes through the breaker, and the retry around it sees every failure; what is
+     * still failing after the retries is payment being unavailable, unless payment refused outright.
      */
-    @Retry(name = "payment", fallbackMethod = "unavailable")
-    @CircuitBreaker(name = "payment")
     public PaymentReceipt charge(String idempotencyKey, PaymentRequest request) {
+        try {
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker,
+                    () -> post(idempotencyKey, request))).get();
+        } catch (PaymentRefused refused) {
+            throw refused;
+        } catch (RuntimeException failure) {
+            throw new TemporarilyUnavailable("payment is unavailable for " + idempotencyKey + ": " + failure.getMessage(),
+                    failure);
+        }
+    }
+
+    private PaymentReceipt post(String idempotencyKey, PaymentRequest request) {
         return http.post().uri("/payments")
                 .header("Idempotency-Key", idempotencyKey)
                 .body(request)
@@ -51,14 +70,6 @@ public class PaymentClient {
                     throw new PaymentRefused("payment refused the request: " + response.getStatusCode());
                 })
                 .body(PaymentReceipt.class);
-    }
-
-    PaymentReceipt unavailable(String idempotencyKey, PaymentRequest request, Throwable failure) {
-        if (failure instanceof PaymentRefused refused) {
-            throw refused;
-        }
-        throw new TemporarilyUnavailable("payment is unavailable for " + idempotencyKey + ": " + failure.getMessage(),
-                failure);
     }
 
     /** Transient: payment is down, overloaded, or still busy with the same key. Retried. */

@@ -9,31 +9,38 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
-import io.github.resilience4j.retry.annotation.Retry;
+import io.github.resilience4j.retry.Retry;
 
 /**
  * An SMS provider over HTTP: {@code POST <url>/messages} with the account's credentials (from a
  * Secret), the message's dedup key as {@code Idempotency-Key} so the provider too sends it once.
  * A 4xx is the provider refusing the message (not retried); a 5xx, a timeout or no connection is
- * retried with backoff, and if it persists the event is redelivered later.
+ * retried with backoff ({@code resilience4j.retry.instances.sms}), and if it persists the event
+ * is redelivered later. The retry is applied in code, not by annotation: without Spring AOP the
+ * function starts about two seconds sooner from zero.
  */
 public class HttpSmsSender implements SmsSender {
 
     private final RestClient http;
     private final String sender;
+    private final Retry retry;
 
-    public HttpSmsSender(String url, String account, String secret, String sender, Duration timeout) {
+    public HttpSmsSender(String url, String account, String secret, String sender, Duration timeout, Retry retry) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(timeout).build());
         requests.setReadTimeout(timeout);
         this.http = RestClient.builder().baseUrl(url).requestFactory(requests)
                 .defaultHeaders(headers -> headers.setBasicAuth(account, secret)).build();
         this.sender = sender;
+        this.retry = retry;
     }
 
     @Override
-    @Retry(name = "sms")
     public void send(Sms sms) {
+        retry.executeRunnable(() -> post(sms));
+    }
+
+    private void post(Sms sms) {
         try {
             http.post().uri("/messages")
                     .header("Idempotency-Key", sms.dedupKey())

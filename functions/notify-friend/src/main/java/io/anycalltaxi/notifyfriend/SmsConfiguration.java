@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 
+import io.github.resilience4j.retry.RetryRegistry;
+
 /** The SMS provider: {@code anycalltaxi.sms.provider=http} for a real one, the recorder otherwise. */
 @Configuration
 class SmsConfiguration {
@@ -19,8 +21,8 @@ class SmsConfiguration {
             @Value("${anycalltaxi.sms.http.account}") String account,
             @Value("${anycalltaxi.sms.http.secret}") String secret,
             @Value("${anycalltaxi.sms.http.sender}") String sender,
-            @Value("${anycalltaxi.sms.http.timeout:2s}") Duration timeout) {
-        return new HttpSmsSender(url, account, secret, sender, timeout);
+            @Value("${anycalltaxi.sms.http.timeout:2s}") Duration timeout, RetryRegistry retries) {
+        return new HttpSmsSender(url, account, secret, sender, timeout, retries.retry("sms"));
     }
 
     @Bean
