@@ -61,6 +61,11 @@ class ActiveCalls {
         }
     }
 
+    /** The call could not be made after all: the member's claim goes, if it is still this call's. */
+    void release(String memberId, String callId) {
+        mongo.remove(query(where("_id").is(memberId).and("callId").is(callId)), ActiveCall.class);
+    }
+
     @Document("active_calls")
     record ActiveCall(@Id String memberId, String callId, Instant claimedAt) {
     }

@@ -41,10 +41,11 @@ class CallDesk {
     private final Trips trips;
     private final TripOutbox outbox;
     private final EventFactory events;
+    private final SurgeProtection protection;
     private final Clock clock;
 
     CallDesk(MemberDirectory members, ActiveCalls activeCalls, Promotions promotions, Fares fares, Trips trips,
-            TripOutbox outbox, EventFactory events, Clock clock) {
+            TripOutbox outbox, EventFactory events, SurgeProtection protection, Clock clock) {
         this.members = members;
         this.activeCalls = activeCalls;
         this.promotions = promotions;
@@ -52,29 +53,56 @@ class CallDesk {
         this.trips = trips;
         this.outbox = outbox;
         this.events = events;
+        this.protection = protection;
         this.clock = clock;
     }
 
+    /** Refused calls (429, 503, 404, 409) leave nothing behind: what was claimed is let go. */
     Trip call(CallForm form) {
-        if (members.find(form.memberId()).isEmpty()) {
+        return protection.admit(() -> take(form));
+    }
+
+    private Trip take(CallForm form) {
+        protection.requireBroker();
+        if (protection.store(() -> members.find(form.memberId())).isEmpty()) {
             throw new RequestRefused(HttpStatus.NOT_FOUND, "Unknown member", "No member " + form.memberId());
         }
         String callId = UUID.randomUUID().toString();
         CallContext.ofCall(callId);
-        activeCalls.claim(form.memberId(), callId).ifPresent(active -> {
+        protection.store(() -> activeCalls.claim(form.memberId(), callId)).ifPresent(active -> {
             throw new RequestRefused(HttpStatus.CONFLICT, "Call in progress",
                     "member " + form.memberId() + " already has an active call " + active);
         });
-        Instant now = clock.instant();
-        Discount discount = promotions.take(form.memberId(), callId)
-                .map(promotion -> new Discount(promotion.code(), promotion.discountPercent())).orElse(null);
-        Money estimate = fares.estimate(form.pickup(), form.dropoff(), now);
-        Trip requested = trips.createAndQueue(Trip.request(callId, form.memberId(), form.pickup(), form.dropoff(),
-                discount == null ? estimate : discount.applyTo(estimate), discount, events.cause("call-" + callId, now)));
+        Discount discount = null;
+        Trip requested;
+        try {
+            Instant now = clock.instant();
+            discount = protection.store(() -> promotions.take(form.memberId(), callId))
+                    .map(promotion -> new Discount(promotion.code(), promotion.discountPercent())).orElse(null);
+            Money estimate = fares.estimate(form.pickup(), form.dropoff(), now);
+            Trip call = Trip.request(callId, form.memberId(), form.pickup(), form.dropoff(),
+                    discount == null ? estimate : discount.applyTo(estimate), discount, events.cause("call-" + callId, now));
+            requested = protection.store(() -> trips.createAndQueue(call));
+        } catch (RuntimeException failed) {
+            letGo(form.memberId(), callId, discount);
+            throw failed;
+        }
         log.info("call {} requested by member {}, estimate {} {}", callId, form.memberId(),
                 requested.fareEstimate().amount(), requested.fareEstimate().currency());
-        outbox.publish(requested);
+        protection.publish(() -> outbox.publish(requested));
         return requested;
+    }
+
+    /** Best effort: if MongoDB is down, the claim is found stale later anyway (see ActiveCalls). */
+    private void letGo(String memberId, String callId, Discount discount) {
+        try {
+            activeCalls.release(memberId, callId);
+            if (discount != null) {
+                promotions.release(discount.code(), callId);
+            }
+        } catch (RuntimeException alsoFailing) {
+            log.warn("call {} was not made; its claims will be found stale: {}", callId, alsoFailing.getMessage());
+        }
     }
 
     /** Cancelling twice is harmless: the second request replays the first. */

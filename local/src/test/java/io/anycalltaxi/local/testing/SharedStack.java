@@ -17,12 +17,17 @@ import io.anycalltaxi.local.LocalStack;
  */
 public final class SharedStack implements BeforeAllCallback {
 
-    /** Dispatch settings for tests: a reminder after 2 s, expiry after 8 s (on a tick). */
+    /**
+     * Settings for tests: dispatch reminds after 2 s and expires after 8 s (on a tick); create-call
+     * takes at most 40 calls a second, 12 at a time, so that a burst test can exceed it.
+     */
     public static final List<String> TEST_SETTINGS = List.of(
             "--anycalltaxi.dispatch.remind-after=2s",
             "--anycalltaxi.dispatch.expire-after=8s",
             "--anycalltaxi.outbox.relay-interval=1s",
-            "--anycalltaxi.outbox.grace=1s");
+            "--anycalltaxi.outbox.grace=1s",
+            "--resilience4j.ratelimiter.instances.calls.limit-for-period=40",
+            "--resilience4j.bulkhead.instances.calls.max-concurrent-calls=12");
 
     private static LocalStack stack;
     private static TestSubscriber subscriber;

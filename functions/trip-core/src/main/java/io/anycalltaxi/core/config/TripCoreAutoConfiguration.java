@@ -2,6 +2,7 @@ package io.anycalltaxi.core.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -125,6 +127,19 @@ public class TripCoreAutoConfiguration {
     @Bean
     Fares fares(Tariff tariff) {
         return new Fares(tariff);
+    }
+
+    /**
+     * A MongoDB that cannot be reached is noticed in seconds rather than the driver's 30: requests
+     * are then refused (503) or retried by the broker, instead of hanging.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer promptMongoFailures(
+            @Value("${anycalltaxi.mongo.server-selection-timeout:3s}") Duration selection,
+            @Value("${anycalltaxi.mongo.connect-timeout:2s}") Duration connect) {
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selection.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean

@@ -65,6 +65,12 @@ public class Promotions {
         return Optional.empty();
     }
 
+    /** The call that took it could not be made: the promotion is available again. */
+    public void release(String code, String callId) {
+        mongo.updateFirst(query(where("_id").is(code).and("callId").is(callId).and("state").is(Promotion.State.TAKEN)),
+                new Update().set("state", Promotion.State.GRANTED).set("callId", null), Promotion.class);
+    }
+
     /** The trip this promotion discounted is completed: it is used up. */
     public void used(String code, String callId) {
         mongo.updateFirst(query(where("_id").is(code).and("callId").is(callId)),

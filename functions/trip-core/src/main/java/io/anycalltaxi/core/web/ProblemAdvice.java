@@ -30,7 +30,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestRefused.class)
     ResponseEntity<ProblemDetail> refused(RequestRefused e) {
-        return Problems.response(Problems.of(e.status(), e.title(), e.getMessage()));
+        ResponseEntity<ProblemDetail> problem = Problems.response(Problems.of(e.status(), e.title(), e.getMessage()));
+        return e.retryAfter().map(wait -> ResponseEntity.status(problem.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody())).orElse(problem);
     }
 
     @ExceptionHandler(InvalidRequest.class)
