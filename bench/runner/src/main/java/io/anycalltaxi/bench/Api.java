@@ -1,0 +1,97 @@
+package io.anycalltaxi.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import io.anycalltaxi.core.cloudevents.CloudEventHttp;
+import io.anycalltaxi.core.events.Place;
+import io.cloudevents.CloudEvent;
+
+/**
+ * The HTTP API as the apps use it. A request that gets no answer (refused connection, timeout) is
+ * status {@link Outcomes#NO_ANSWER}: the benchmark counts it rather than stops.
+ */
+final class Api {
+
+    /** Where the load's calls are made: many at one place, as at a station at rush hour, with no taxi near. */
+    static final Place CITY_HALL = new Place(37.5665, 126.9780, "Seoul City Hall");
+    static final Place GANGNAM = new Place(37.4979, 127.0276, "Gangnam Station");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+
+    Api(URI base) {
+        this.base = base;
+    }
+
+    record Answer(int status, JsonNode body) {
+
+        String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+
+    Answer call(String memberId) {
+        return call(memberId, CITY_HALL, GANGNAM);
+    }
+
+    Answer call(String memberId, Place pickup, Place dropoff) {
+        return post("/calls", Map.of("memberId", memberId, "pickup", pickup, "dropoff", dropoff));
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    Answer post(String path, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A driver's app sending an event, in binary mode. */
+    Answer post(String path, CloudEvent event) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        HttpHeaders headers = CloudEventHttp.headers(event);
+        headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(CloudEventHttp.body(event))));
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), parse(response.body()));
+        } catch (IOException e) {
+            return new Answer(Outcomes.NO_ANSWER, MissingNode.getInstance());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(Outcomes.NO_ANSWER, MissingNode.getInstance());
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return body.length == 0 ? MissingNode.getInstance() : JSON.readTree(body);
+        } catch (IOException notJson) {
+            return MissingNode.getInstance();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.anycalltaxi.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import io.anycalltaxi.core.member.CardOnFile;
+import io.anycalltaxi.core.member.Language;
+import io.anycalltaxi.core.member.Member;
+
+/**
+ * Members for the load, each making one call: a member with a call in progress may not make
+ * another. They are written to MongoDB as register-member stores them, in bulk, so that signing
+ * up thousands does not weigh on what is measured; register-member itself is not benchmarked.
+ */
+final class Members {
+
+    private static final int BATCH = 1_000;
+
+    private final MongoTemplate mongo;
+    private final ConcurrentLinkedQueue<String> unused = new ConcurrentLinkedQueue<>();
+    private final AtomicLong phones = new AtomicLong(ThreadLocalRandom.current().nextLong(10_000_000));
+
+    Members(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Signs up this many ahead of a run. */
+    void prepare(int count) {
+        for (int done = 0; done < count; done += BATCH) {
+            signUp(Math.min(BATCH, count - done));
+        }
+    }
+
+    /** A member who has not called yet; more are signed up if the prepared ones ran out. */
+    String next() {
+        String memberId = unused.poll();
+        while (memberId == null) {
+            synchronized (this) {
+                if (unused.isEmpty()) {
+                    signUp(BATCH);
+                }
+            }
+            memberId = unused.poll();
+        }
+        return memberId;
+    }
+
+    private void signUp(int count) {
+        List<Member> members = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            members.add(new Member("member-" + UUID.randomUUID(), "Bench Rider", phone(), phone(), Language.EN,
+                    new CardOnFile("tok_local_visa_4242_bench", "visa", "4242", 12, 2035), Instant.now()));
+        }
+        mongo.insertAll(members);
+        members.forEach(member -> unused.add(member.memberId()));
+    }
+
+    private String phone() {
+        return String.format("+8210%08d", phones.incrementAndGet() % 100_000_000);
+    }
+}

@@ -1,0 +1,120 @@
+package io.anycalltaxi.bench;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.StreamSupport;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import io.anycalltaxi.core.events.CallAccepted;
+import io.anycalltaxi.core.events.EventJson;
+import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.LocationReported;
+import io.anycalltaxi.core.events.PassengerAlighted;
+import io.anycalltaxi.core.events.PassengerBoarded;
+import io.anycalltaxi.core.events.Place;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+
+/**
+ * A driver with a rider of their own, at a place no other taxi is near: each trip is called,
+ * offered, accepted, boarded, ended and paid through the gateway and the broker, as the apps do it.
+ */
+final class SimulatedDriver {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final Api api;
+    private final MongoTemplate mongo;
+    private final Members members;
+    private final Place home;
+    private final String taxiId = "taxi-bench-" + UUID.randomUUID();
+
+    SimulatedDriver(Api api, MongoTemplate mongo, Members members, Place home) {
+        this.api = api;
+        this.mongo = mongo;
+        this.members = members;
+        this.home = home;
+    }
+
+    /** On duty at home, once dispatch knows it. */
+    void standBy() {
+        send(EventType.DRIVER_LOCATION_REPORTED, null,
+                new LocationReported(taxiId, home.lat(), home.lng(), true, number(), "Bench Driver"));
+        awaitFree();
+    }
+
+    private String number() {
+        return String.format("서울00바%04d", Math.floorMod(taxiId.hashCode(), 10_000));
+    }
+
+    /** One whole trip; the status is 200 when it was completed and paid, otherwise what went wrong. */
+    int trip() {
+        awaitFree();
+        Api.Answer called = api.call(members.next(), home, new Place(home.lat() + 0.03, home.lng(), "3 km north"));
+        if (called.status() != 201) {
+            return called.status();
+        }
+        String callId = called.text("callId");
+        boolean done = await(() -> offered(callId))
+                && accepted(callId) && await(() -> status(callId, "ASSIGNED"))
+                && send(EventType.DRIVER_PASSENGER_BOARDED, callId, new PassengerBoarded(callId, taxiId))
+                && await(() -> status(callId, "STARTED"))
+                && send(EventType.DRIVER_PASSENGER_ALIGHTED, callId, new PassengerAlighted(callId, taxiId, 3_300, 540))
+                && await(() -> status(callId, "COMPLETED"));
+        return done ? 200 : 504;
+    }
+
+    private boolean offered(String callId) {
+        Api.Answer offers = api.get("/drivers/" + taxiId + "/offers");
+        return offers.status() == 200 && StreamSupport.stream(offers.body().spliterator(), false)
+                .anyMatch(offer -> callId.equals(offer.path("callId").asText()));
+    }
+
+    private boolean accepted(String callId) {
+        return send(EventType.DRIVER_CALL_ACCEPTED, callId, new CallAccepted(callId, taxiId));
+    }
+
+    private boolean status(String callId, String status) {
+        Api.Answer view = api.get("/trips/" + callId);
+        return view.status() == 200 && status.equals(view.text("status"));
+    }
+
+    /** The taxi is known to dispatch and not busy with an earlier trip (freed once that trip ended). */
+    private void awaitFree() {
+        if (!await(() -> mongo.exists(query(where("_id").is(taxiId).and("busyWith").is(null)), "taxis"))) {
+            throw new IllegalStateException("taxi " + taxiId + " was never free to take a call");
+        }
+    }
+
+    private boolean send(EventType type, String callId, Record data) {
+        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/drivers/" + taxiId)).withType(type.type()).withSubject(callId)
+                .withTime(OffsetDateTime.now()).withDataContentType("application/json")
+                .withData(EventJson.toBytes(data)).build();
+        return api.post("/events", event).status() == 202;
+    }
+
+    private static boolean await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+}
