@@ -13,12 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +127,25 @@ class SurgeProtectionTest {
         }
     }
 
+    private JsonNode actuator(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/actuator/" + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double metric(String name, String... tags) {
+        return actuator("metrics/" + name + "?" + Arrays.stream(tags).map(tag -> "tag=" + tag).collect(Collectors.joining("&")))
+                .path("measurements").path(0).path("value").asDouble(Double.NaN);
+    }
+
     private boolean nothingStoredFor(String memberId) {
         return mongo.count(query(where("memberId").is(memberId)), Trip.class) == 0
                 && mongo.count(query(where("_id").is(memberId)), ActiveCalls.ActiveCall.class) == 0;
@@ -170,6 +191,16 @@ class SurgeProtectionTest {
     }
 
     @Test
+    void theLimitsAndTheBreakersAreVisibleThroughActuator() {
+        assertThat(metric("resilience4j.bulkhead.max.allowed.concurrent.calls", "name:calls")).isEqualTo(5.0);
+        assertThat(metric("resilience4j.ratelimiter.available.permissions", "name:calls")).isEqualTo(10.0);
+        assertThat(actuator("ratelimiters").path("rateLimiters")).extracting(JsonNode::asText).contains("calls");
+        assertThat(actuator("circuitbreakers").path("circuitBreakers").path("broker").path("state").asText())
+                .isEqualTo("CLOSED");
+        assertThat(metric("resilience4j.circuitbreaker.state", "name:storage", "state:closed")).isEqualTo(1.0);
+    }
+
+    @Test
     void withMongoDbDownCallsAreRefusedWith503FastOnceTheBreakerOpens() {
         MONGODB.cut();
         List<String> refused = new ArrayList<>();
@@ -180,6 +211,9 @@ class SurgeProtectionTest {
             assertThat(answer.retryAfter()).isNotNull();
         }
         assertThat(breakers.circuitBreaker(SurgeProtection.STORAGE).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(actuator("circuitbreakers").path("circuitBreakers").path("storage").path("state").asText())
+                .isEqualTo("OPEN");
+        assertThat(metric("resilience4j.circuitbreaker.state", "name:storage", "state:open")).isEqualTo(1.0);
         String whileOpen = member();
         assertThat(call(whileOpen).status()).as("refused by the open breaker, without trying MongoDB").isEqualTo(503);
 
