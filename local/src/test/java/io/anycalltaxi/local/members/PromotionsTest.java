@@ -1,6 +1,5 @@
 package io.anycalltaxi.local.members;
 
-import static io.anycalltaxi.local.testing.Views.awaitStatus;
 import static io.anycalltaxi.local.testing.Views.awaitView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +19,7 @@ import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.fare.Fares;
 import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.Driver;
+import io.anycalltaxi.local.testing.Ride;
 import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
 
@@ -46,12 +46,7 @@ class PromotionsTest {
                 "dropoff", Rider.near(pickup, METERS)));
         String callId = called.text("callId");
         awaitView(callId, view -> view.path("timeline").toString().contains("call.offered"));
-        driver.accept(callId);
-        awaitStatus(callId, "ASSIGNED");
-        driver.board(callId);
-        awaitStatus(callId, "STARTED");
-        driver.alight(callId, METERS, SECONDS);
-        awaitStatus(callId, "COMPLETED");
+        new Ride(rider, driver, callId, pickup).assigned().started().completed(METERS, SECONDS);
         return new Taken(callId, called.body());
     }
 

@@ -32,17 +32,9 @@ class ReviewsTest {
 
     /** A member's ride with this driver, from call to COMPLETED. */
     private String completedRide(Rider rider, Driver driver) {
-        Place pickup = Rider.somewhere();
-        driver.standBy(pickup);
-        String callId = rider.call(pickup, Rider.near(pickup, 3_000));
-        awaitView(callId, view -> view.path("timeline").toString().contains("call.offered"));
-        driver.accept(callId);
-        awaitStatus(callId, "ASSIGNED");
-        driver.board(callId);
-        awaitStatus(callId, "STARTED");
-        driver.alight(callId, 3_000, 500);
-        awaitStatus(callId, "COMPLETED");
-        return callId;
+        Ride ride = Ride.offered(rider, driver, 3_000).assigned().started();
+        ride.completed(3_000, 500);
+        return ride.callId();
     }
 
     @Test
@@ -54,10 +46,7 @@ class ReviewsTest {
         assertThat(tooEarly.status()).isEqualTo(409);
         assertThat(tooEarly.text("detail")).contains("ASSIGNED");
 
-        ride.driver().board(ride.callId());
-        awaitStatus(ride.callId(), "STARTED");
-        ride.driver().alight(ride.callId(), 2_000, 300);
-        awaitStatus(ride.callId(), "COMPLETED");
+        ride.started().completed(2_000, 300);
 
         Api.Response someoneElse = api.post(path, review(Rider.signUp(api).memberId, 1, "never rode"));
         assertThat(someoneElse.status()).isEqualTo(403);

@@ -41,10 +41,9 @@ class PaymentFlowTest {
 
     private final Api api = Api.gateway();
 
+    /** Boarded and alighted: whether the trip completes is up to payment. */
     private static void ride(Ride ride, long meters, long seconds) {
-        ride.driver().board(ride.callId());
-        awaitStatus(ride.callId(), "STARTED");
-        ride.driver().alight(ride.callId(), meters, seconds);
+        ride.started().driver().alight(ride.callId(), meters, seconds);
     }
 
     @Test
@@ -99,13 +98,8 @@ class PaymentFlowTest {
     @Test
     void aDeclinedCardLeavesTheTripUnpaidUntilTheMemberPutsAnotherCardOnFile() {
         Rider rider = Rider.signUp(api, "4000000000000002");
-        Driver driver = new Driver("서울33다3333", "Seo Ha");
-        var pickup = Rider.somewhere();
-        driver.standBy(pickup);
-        String callId = rider.call(pickup, Rider.near(pickup, 4_000));
-        Ride ride = new Ride(rider, driver, callId, pickup);
-        awaitView(callId, view -> timeline(view).contains("call.offered"));
-        ride.assigned();
+        Ride ride = Ride.offered(rider, new Driver("서울33다3333", "Seo Ha"), 4_000).assigned();
+        String callId = ride.callId();
 
         ride(ride, 4_000, 700);
         JsonNode declined = awaitStatus(callId, "PAYMENT_FAILED");

@@ -4,20 +4,26 @@ import static io.anycalltaxi.local.testing.Views.awaitStatus;
 import static io.anycalltaxi.local.testing.Views.awaitView;
 import static io.anycalltaxi.local.testing.Views.hasInTimeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.anycalltaxi.core.events.Place;
 
 /**
- * The usual opening of a test: a new member calls a taxi at a place of its own, where one driver
- * stands by, and dispatch has offered the call.
+ * The usual opening of a test: a member calls a taxi at a place of its own, where one driver
+ * stands by, and dispatch has offered the call; then the steps of the trip, each awaited in the view.
  */
 public record Ride(Rider rider, Driver driver, String callId, Place pickup) {
 
+    /** A new member's call to a new driver. */
     public static Ride offered(Api api, String taxiNumber, String driverName) {
-        Rider rider = Rider.signUp(api);
+        return offered(Rider.signUp(api), new Driver(taxiNumber, driverName), 5_000);
+    }
+
+    /** This rider's call for a trip of {@code tripMeters}, offered to this driver. */
+    public static Ride offered(Rider rider, Driver driver, double tripMeters) {
         Place pickup = Rider.somewhere();
-        Driver driver = new Driver(taxiNumber, driverName);
         driver.standBy(pickup);
-        String callId = rider.call(pickup, Rider.near(pickup, 5_000));
+        String callId = rider.call(pickup, Rider.near(pickup, tripMeters));
         awaitView(callId, hasInTimeline("call.offered"));
         return new Ride(rider, driver, callId, pickup);
     }
@@ -27,5 +33,18 @@ public record Ride(Rider rider, Driver driver, String callId, Place pickup) {
         driver.accept(callId);
         awaitStatus(callId, "ASSIGNED");
         return this;
+    }
+
+    /** The rider boarded. */
+    public Ride started() {
+        driver.board(callId);
+        awaitStatus(callId, "STARTED");
+        return this;
+    }
+
+    /** The rider alighted after the metered ride and the card was charged. @return the view, COMPLETED */
+    public JsonNode completed(long meters, long seconds) {
+        driver.alight(callId, meters, seconds);
+        return awaitStatus(callId, "COMPLETED");
     }
 }

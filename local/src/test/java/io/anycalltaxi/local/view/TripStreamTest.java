@@ -1,6 +1,5 @@
 package io.anycalltaxi.local.view;
 
-import static io.anycalltaxi.local.testing.Views.awaitStatus;
 import static io.anycalltaxi.local.testing.Views.awaitView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,11 +43,9 @@ class TripStreamTest {
 
             ride.assigned();
             moveAndWait(ride, 300);
-            ride.driver().board(ride.callId());
-            awaitStatus(ride.callId(), "STARTED");
+            ride.started();
             moveAndWait(ride, 2_000);
-            ride.driver().alight(ride.callId(), 2_000, 400);
-            awaitStatus(ride.callId(), "COMPLETED");
+            ride.completed(2_000, 400);
             await().atMost(Duration.ofSeconds(10)).until(() -> lastStatus(customer).equals("COMPLETED"));
 
             List<SseClient.Message> messages = customer.received();

@@ -26,10 +26,7 @@ class ViewTest {
     private Ride completedRide(String taxiNumber) {
         Ride ride = Ride.offered(api, taxiNumber, "Lim Na").assigned();
         ride.driver().reportAt(Rider.near(ride.pickup(), 100), false);
-        ride.driver().board(ride.callId());
-        awaitStatus(ride.callId(), "STARTED");
-        ride.driver().alight(ride.callId(), 3_000, 600);
-        awaitStatus(ride.callId(), "COMPLETED");
+        ride.started().completed(3_000, 600);
         awaitView(ride.callId(), view -> view.path("notifications").size() == 3);
         return ride;
     }
