@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.geo.Distance;
+import io.anycalltaxi.core.security.Callers;
 
-/** F2: {@code GET /drivers/{taxiId}/offers}, the open calls offered to a taxi, nearest pickup first. */
+/** F2: {@code GET /drivers/{taxiId}/offers}, for that taxi's driver: the open calls offered to it, nearest pickup first. */
 @RestController
 class DriverOffers {
 
@@ -25,6 +26,9 @@ class DriverOffers {
 
     @GetMapping("/drivers/{taxiId}/offers")
     List<Offer> offers(@PathVariable String taxiId) {
+        if (!Callers.current().drives(taxiId)) {
+            throw Callers.forbidden("a driver sees the offers of its own taxi only");
+        }
         Taxi taxi = fleet.find(taxiId).orElse(null);
         return dispatches.openOffersFor(taxiId).stream()
                 .map(d -> new Offer(d.callId(), d.pickup(), d.dropoff(), taxi == null ? null

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.geo.Distance;
+import io.anycalltaxi.core.member.PhoneNumber;
 import jakarta.annotation.PostConstruct;
 
 /**
@@ -41,28 +42,38 @@ public class Fleet {
     void indexes() {
         mongo.indexOps(Taxi.class).ensureIndex(new Index().on("lat", Sort.Direction.ASC).on("lng", Sort.Direction.ASC));
         mongo.indexOps(Taxi.class).ensureIndex(new Index().on("busyWith", Sort.Direction.ASC));
+        mongo.indexOps(Taxi.class).ensureIndex(new Index().on("driverPhone", Sort.Direction.ASC).unique().sparse());
     }
 
     public Optional<Taxi> find(String taxiId) {
         return Optional.ofNullable(mongo.findById(taxiId, Taxi.class));
     }
 
-    /** Keeps the report unless a newer one is known. */
-    public void report(LocationReported report, Instant at) {
+    /**
+     * An operator puts a taxi in the fleet, or changes its plate or driver. A phone drives one taxi.
+     *
+     * @return whether the taxi is new to the fleet
+     * @throws DuplicateKeyException if another taxi's driver has this phone
+     */
+    public boolean onboard(String taxiId, String taxiNumber, String driverName, PhoneNumber driverPhone) {
+        return mongo.upsert(query(where("_id").is(taxiId)), new Update().set("taxiNumber", taxiNumber)
+                .set("driverName", driverName).set("driverPhone", driverPhone.e164()), Taxi.class).getUpsertedId() != null;
+    }
+
+    /**
+     * Keeps the report of an onboarded taxi unless a newer one is known.
+     *
+     * @return false if the taxi is not in the fleet
+     */
+    public boolean report(LocationReported report, Instant at) {
         Update update = new Update().set("lat", report.lat()).set("lng", report.lng())
                 .set("available", report.available()).set("reportedAt", at);
-        if (report.taxiNumber() != null) {
-            update.set("taxiNumber", report.taxiNumber());
-        }
-        if (report.driverName() != null) {
-            update.set("driverName", report.driverName());
-        }
         Criteria older = new Criteria().orOperator(where("reportedAt").lt(at), where("reportedAt").exists(false));
-        try {
-            mongo.upsert(query(where("_id").is(report.taxiId())).addCriteria(older), update, Taxi.class);
-        } catch (DuplicateKeyException newerKnown) {
-            // the upsert found no older report and tried to insert: a newer report is stored
+        if (mongo.updateFirst(query(where("_id").is(report.taxiId())).addCriteria(older), update, Taxi.class)
+                .getMatchedCount() == 1) {
+            return true;
         }
+        return find(report.taxiId()).isPresent();
     }
 
     /** Free, available taxis that reported since {@code freshSince}, within the radius, nearest first. */

@@ -8,11 +8,12 @@ import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
+import io.anycalltaxi.core.cloudevents.InvalidEvent;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.LocationReported;
 import io.cloudevents.CloudEvent;
 
-/** Drivers report where they are and whether they take calls, every few seconds. */
+/** Drivers of the fleet's taxis report where they are and whether they take calls, every few seconds. */
 @Component
 @HandlesEvent(EventType.DRIVER_LOCATION_REPORTED)
 public class ReportLocation implements Function<CloudEvent, CloudEvent> {
@@ -31,7 +32,9 @@ public class ReportLocation implements Function<CloudEvent, CloudEvent> {
     public CloudEvent apply(CloudEvent event) {
         LocationReported report = data.readFromDriver(event, LocationReported.class);
         Instant at = event.getTime() == null ? clock.instant() : event.getTime().toInstant();
-        fleet.report(report, at);
+        if (!fleet.report(report, at)) {
+            throw new InvalidEvent("taxi " + report.taxiId() + " is not in the fleet: an operator onboards it first");
+        }
         return null;
     }
 }

@@ -7,8 +7,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A taxi as its driver's app last reported it.
+ * A taxi of the fleet: as an operator onboarded it, and as its driver's app last reported it.
  *
+ * @param driverPhone E.164, the phone its driver signs in with
  * @param available what the driver says (on duty, free)
  * @param busyWith  the call this taxi was claimed for, until its trip ends
  * @param busySince when it was claimed
@@ -20,6 +21,7 @@ public record Taxi(
         @Id String taxiId,
         String taxiNumber,
         String driverName,
+        String driverPhone,
         double lat,
         double lng,
         boolean available,

@@ -24,6 +24,7 @@ import io.anycalltaxi.core.events.TaxiAssigned;
 import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.core.testing.FunctionTest;
 import io.anycalltaxi.core.testing.Places;
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.trip.Trips;
 import io.cloudevents.CloudEvent;
 
@@ -92,7 +93,8 @@ class OffersTest {
         dispatch.call(callId, pickup);
 
         JsonNode offers = new ObjectMapper().readTree(
-                CloudEventClient.get("http://localhost:" + port + "/drivers/" + taxi + "/offers").body());
+                CloudEventClient.get("http://localhost:" + port + "/drivers/" + taxi + "/offers",
+                        TestIdentity.bearer(TestIdentity.driver(taxi))).body());
 
         assertThat(offers).hasSize(1);
         assertThat(offers.get(0).path("callId").asText()).isEqualTo(callId);
@@ -101,7 +103,8 @@ class OffersTest {
 
         dispatch.accept(callId, taxi);
         JsonNode after = new ObjectMapper().readTree(
-                CloudEventClient.get("http://localhost:" + port + "/drivers/" + taxi + "/offers").body());
+                CloudEventClient.get("http://localhost:" + port + "/drivers/" + taxi + "/offers",
+                        TestIdentity.bearer(TestIdentity.driver(taxi))).body());
         assertThat(after).as("an assigned call is no longer open").isEmpty();
     }
 

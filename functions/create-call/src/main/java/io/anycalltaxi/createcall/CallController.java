@@ -8,9 +8,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.anycalltaxi.core.security.Callers;
 import jakarta.validation.Valid;
 
-/** F1, F3: {@code POST /calls}, {@code POST /calls/{id}/cancel} (design §4). */
+/** F1, F3: {@code POST /calls}, {@code POST /calls/{id}/cancel}, by the member who calls. */
 @RestController
 class CallController {
 
@@ -20,14 +21,19 @@ class CallController {
         this.desk = desk;
     }
 
+    /** The member is the caller's token's; a body naming another member is refused (403). */
     @PostMapping("/calls")
     ResponseEntity<CallAccepted> call(@Valid @RequestBody CallForm form) {
-        CallAccepted accepted = CallAccepted.of(desk.call(form));
+        String memberId = Callers.memberId();
+        if (form.memberId() != null && !form.memberId().equals(memberId)) {
+            throw Callers.forbidden("a member calls taxis as itself only");
+        }
+        CallAccepted accepted = CallAccepted.of(desk.call(memberId, form));
         return ResponseEntity.created(URI.create("/trips/" + accepted.callId())).body(accepted);
     }
 
     @PostMapping("/calls/{callId}/cancel")
     CallAccepted cancel(@PathVariable String callId) {
-        return CallAccepted.of(desk.cancel(callId));
+        return CallAccepted.of(desk.cancel(callId, Callers.memberId()));
     }
 }

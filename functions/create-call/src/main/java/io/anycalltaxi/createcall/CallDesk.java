@@ -18,6 +18,7 @@ import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Discount;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripChange;
+import io.anycalltaxi.core.trip.TripNotFound;
 import io.anycalltaxi.core.trip.TripOutbox;
 import io.anycalltaxi.core.trip.Trips;
 import io.anycalltaxi.core.web.CallContext;
@@ -58,36 +59,36 @@ class CallDesk {
     }
 
     /** Refused calls (429, 503, 404, 409) leave nothing behind: what was claimed is let go. */
-    Trip call(CallForm form) {
-        return protection.admit(() -> take(form));
+    Trip call(String memberId, CallForm form) {
+        return protection.admit(() -> take(memberId, form));
     }
 
-    private Trip take(CallForm form) {
+    private Trip take(String memberId, CallForm form) {
         protection.requireBroker();
-        if (protection.store(() -> members.find(form.memberId())).isEmpty()) {
-            throw new RequestRefused(HttpStatus.NOT_FOUND, "Unknown member", "No member " + form.memberId());
+        if (protection.store(() -> members.find(memberId)).isEmpty()) {
+            throw new RequestRefused(HttpStatus.NOT_FOUND, "Unknown member", "No member " + memberId);
         }
         String callId = UUID.randomUUID().toString();
         CallContext.ofCall(callId);
-        protection.store(() -> activeCalls.claim(form.memberId(), callId)).ifPresent(active -> {
+        protection.store(() -> activeCalls.claim(memberId, callId)).ifPresent(active -> {
             throw new RequestRefused(HttpStatus.CONFLICT, "Call in progress",
-                    "member " + form.memberId() + " already has an active call " + active);
+                    "member " + memberId + " already has an active call " + active);
         });
         Discount discount = null;
         Trip requested;
         try {
             Instant now = clock.instant();
-            discount = protection.store(() -> promotions.take(form.memberId(), callId))
+            discount = protection.store(() -> promotions.take(memberId, callId))
                     .map(promotion -> new Discount(promotion.code(), promotion.discountPercent())).orElse(null);
             Money estimate = fares.estimate(form.pickup(), form.dropoff(), now);
-            Trip call = Trip.request(callId, form.memberId(), form.pickup(), form.dropoff(),
+            Trip call = Trip.request(callId, memberId, form.pickup(), form.dropoff(),
                     discount == null ? estimate : discount.applyTo(estimate), discount, events.cause("call-" + callId, now));
             requested = protection.store(() -> trips.createAndQueue(call));
         } catch (RuntimeException failed) {
-            letGo(form.memberId(), callId, discount);
+            letGo(memberId, callId, discount);
             throw failed;
         }
-        log.info("call {} requested by member {}, estimate {} {}", callId, form.memberId(),
+        log.info("call {} requested by member {}, estimate {} {}", callId, memberId,
                 requested.fareEstimate().amount(), requested.fareEstimate().currency());
         protection.publish(() -> outbox.publish(requested));
         return requested;
@@ -105,10 +106,15 @@ class CallDesk {
         }
     }
 
-    /** Cancelling twice is harmless: the second request replays the first. */
-    Trip cancel(String callId) {
+    /**
+     * Cancelling twice is harmless: the second request replays the first. Another member's call is
+     * unknown to this one (404), so call ids cannot be probed.
+     */
+    Trip cancel(String callId, String memberId) {
         CallContext.ofCall(callId);
         Cause cause = events.cause("cancel-" + callId, clock.instant());
+        // before the change, whose replay of an earlier cancel would otherwise answer anyone
+        trips.find(callId).filter(trip -> trip.memberId().equals(memberId)).orElseThrow(() -> new TripNotFound(callId));
         TripChange cancelled = trips.changeAndQueue(callId, cause, trip -> trip.cancel("cancelled by the customer",
                 cause));
         if (!cancelled.replayed()) {

@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anycalltaxi.core.member.Language;
 import io.anycalltaxi.core.testing.EmbeddedMongo;
 import io.anycalltaxi.core.testing.FunctionTest;
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.testing.Places;
 import io.anycalltaxi.core.testing.ScriptedHttpServer;
 import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
@@ -114,6 +115,7 @@ class SurgeProtectionTest {
             var pickup = Places.fresh();
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/calls"))
                     .header("Content-Type", "application/json")
+                    .headers(TestIdentity.bearer(TestIdentity.customer(memberId)))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("memberId", memberId,
                             "pickup", pickup, "dropoff", Places.north(pickup, 3_000)))))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -130,7 +132,8 @@ class SurgeProtectionTest {
     private JsonNode actuator(String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/actuator/" + path)).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://localhost:" + port + "/actuator/" + path))
+                    .headers(TestIdentity.bearer(TestIdentity.operator())).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import org.springframework.web.client.RestClient;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 import io.anycalltaxi.core.payment.PaymentReceipt;
 import io.anycalltaxi.core.payment.PaymentRequest;
+import io.anycalltaxi.core.security.WorkloadTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
@@ -30,10 +31,13 @@ public class PaymentClient {
     private final RestClient http;
     private final Retry retry;
     private final CircuitBreaker breaker;
+    private final WorkloadTokens identity;
 
+    /** @param identity end-trip-pay's own service token: payment takes charges from no one else */
     public PaymentClient(@Value("${anycalltaxi.payment.url}") String url,
             @Value("${anycalltaxi.payment.timeout}") Duration timeout, RetryRegistry retries,
-            CircuitBreakerRegistry breakers) {
+            CircuitBreakerRegistry breakers, WorkloadTokens identity) {
+        this.identity = identity;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(timeout).build());
         requests.setReadTimeout(timeout);
@@ -61,6 +65,7 @@ public class PaymentClient {
     private PaymentReceipt post(String idempotencyKey, PaymentRequest request) {
         return http.post().uri("/payments")
                 .header("Idempotency-Key", idempotencyKey)
+                .headers(headers -> identity.forAudience(WorkloadTokens.PAYMENT).ifPresent(headers::setBearerAuth))
                 .body(request)
                 .retrieve()
                 .onStatus(HttpStatusCode::isError, (req, response) -> {

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.core.testing.FunctionTest;
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.testing.ScriptedHttpServer;
 import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
 import io.anycalltaxi.core.trip.TripStatus;
@@ -65,7 +66,7 @@ class PaymentResilienceTest {
     }
 
     private HttpResponse<byte[]> deliver(CloudEvent ended) {
-        return CloudEventClient.postBinary("http://localhost:" + port + "/", ended);
+        return CloudEventClient.postBinary("http://localhost:" + port + "/", ended, TestIdentity.delivery("end-trip-pay"));
     }
 
     @Test
@@ -112,7 +113,8 @@ class PaymentResilienceTest {
         assertThat(trips.find(first.getSubject()).orElseThrow().status()).isEqualTo(TripStatus.ENDED);
         assertThat(trips.find(third.getSubject()).orElseThrow().status()).isEqualTo(TripStatus.ENDED);
 
-        String actuator = new String(CloudEventClient.get("http://localhost:" + port + "/actuator/circuitbreakers")
+        String actuator = new String(CloudEventClient.get("http://localhost:" + port + "/actuator/circuitbreakers",
+                TestIdentity.bearer(TestIdentity.operator()))
                 .body(), StandardCharsets.UTF_8);
         assertThat(actuator).contains("\"payment\"", "\"state\":\"OPEN\"");
     }

@@ -30,6 +30,8 @@ import io.anycalltaxi.core.events.TripStarted;
 import io.anycalltaxi.core.member.Member;
 import io.anycalltaxi.core.member.MemberDirectory;
 import io.anycalltaxi.core.member.PhoneNumber;
+import io.anycalltaxi.core.security.TripShares;
+import io.anycalltaxi.core.sms.Sms;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripNotFound;
 import io.anycalltaxi.core.trip.Trips;
@@ -56,11 +58,13 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
     private final MessageSource templates;
     private final Clock clock;
     private final String tripLinkBase;
+    private final TripShares shares;
     private final DateTimeFormatter timeOfDay;
 
     public Notify(EventData data, EventFactory events, Trips trips, MemberDirectory members, SmsDeliveries deliveries,
             MessageSource templates, Clock clock, @Value("${anycalltaxi.notify.trip-link-base}") String tripLinkBase,
-            @Value("${anycalltaxi.notify.zone}") ZoneId zone) {
+            @Value("${anycalltaxi.notify.zone}") ZoneId zone, TripShares shares) {
+        this.shares = shares;
         this.data = data;
         this.events = events;
         this.trips = trips;
@@ -100,7 +104,7 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
                 TripStarted started = data.read(event, TripStarted.class);
                 yield Message.aboutTrip(started.callId(), "trip-started", true, (member, trip) -> new Object[] {
                         member.name(), trip.taxi().taxiNumber(), trip.taxi().driverName(), address(trip.pickup()),
-                        address(trip.dropoff()), tripLinkBase + "/trips/" + trip.callId() });
+                        address(trip.dropoff()), shareLink(trip.callId()) });
             }
             case TRIP_COMPLETED -> {
                 TripCompleted completed = data.read(event, TripCompleted.class);
@@ -134,6 +138,11 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
             }
             default -> throw new InvalidEvent("notify-friend does not handle " + event.getType());
         };
+    }
+
+    /** The friend's read-only link to this trip alone. */
+    private String shareLink(String callId) {
+        return tripLinkBase + "/shared/trips/" + callId + "?token=" + shares.tokenFor(callId);
     }
 
     private static String address(Place place) {

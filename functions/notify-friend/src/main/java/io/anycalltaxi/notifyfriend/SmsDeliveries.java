@@ -16,6 +16,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
+import io.anycalltaxi.core.sms.Sms;
+import io.anycalltaxi.core.sms.SmsRejected;
+import io.anycalltaxi.core.sms.SmsSender;
 
 /**
  * Sends each message once per (event, recipient) although events are delivered at least once:

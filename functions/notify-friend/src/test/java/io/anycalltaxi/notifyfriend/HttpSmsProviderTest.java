@@ -21,6 +21,7 @@ import io.anycalltaxi.core.member.Language;
 import io.anycalltaxi.core.member.Member;
 import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.core.testing.FunctionTest;
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.testing.ScriptedHttpServer;
 import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
 import io.anycalltaxi.core.testing.TripFixtures;
@@ -62,7 +63,7 @@ class HttpSmsProviderTest {
     }
 
     private HttpResponse<byte[]> deliver(CloudEvent event) {
-        return CloudEventClient.postBinary("http://localhost:" + port + "/", event);
+        return CloudEventClient.postBinary("http://localhost:" + port + "/", event, TestIdentity.delivery("notify-friend"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.anycalltaxi.core.card.LocalCardProcessor;
+import io.anycalltaxi.core.security.Callers;
 
 /**
  * With the local card processor only: make it slow or unavailable, to watch end-trip-pay's
@@ -28,6 +29,7 @@ class ProcessorSimulation {
 
     @PutMapping("/card-processor/simulation")
     Simulation simulate(@RequestBody Simulation simulation) {
+        Callers.operator();
         Duration latency = simulation.latency() == null ? Duration.ZERO : simulation.latency();
         processor.simulate(latency, simulation.outage());
         return new Simulation(latency, simulation.outage());

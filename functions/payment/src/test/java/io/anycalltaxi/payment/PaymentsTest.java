@@ -30,6 +30,7 @@ import io.anycalltaxi.core.card.LocalCardProcessor;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.payment.PaymentRequest;
 import io.anycalltaxi.core.testing.FunctionTest;
+import io.anycalltaxi.core.testing.TestIdentity;
 
 /** Issue 4, test 4 (payment's part): one charge per idempotency key, whatever is repeated. */
 @FunctionTest(properties = "spring.config.name=payment")
@@ -62,6 +63,8 @@ class PaymentsTest {
     private Answer pay(String idempotencyKey, Object request) throws Exception {
         HttpRequest.Builder post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/payments"))
                 .header("Content-Type", "application/json")
+                .headers(TestIdentity.bearer(TestIdentity.workload("system:serviceaccount:anycalltaxi:end-trip-pay",
+                        "payment", Duration.ofMinutes(5))))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)));
         if (idempotencyKey != null) {
             post.header("Idempotency-Key", idempotencyKey);

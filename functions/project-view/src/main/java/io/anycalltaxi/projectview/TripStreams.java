@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -36,18 +37,21 @@ class TripStreams {
     private static final class Subscriber {
         private final String callId;
         private final SseEmitter emitter;
+        private final Function<TripView, Object> shown;
         private long sentVersion;
 
-        Subscriber(String callId, SseEmitter emitter, long sentVersion) {
+        Subscriber(String callId, SseEmitter emitter, Function<TripView, Object> shown, long sentVersion) {
             this.callId = callId;
             this.emitter = emitter;
+            this.shown = shown;
             this.sentVersion = sentVersion;
         }
     }
 
-    SseEmitter subscribe(String callId, long lastSeenVersion) {
+    /** @param shown what this subscriber may see of the view (the whole of it, or a friend's share) */
+    SseEmitter subscribe(String callId, long lastSeenVersion, Function<TripView, Object> shown) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Subscriber subscriber = new Subscriber(callId, emitter, lastSeenVersion);
+        Subscriber subscriber = new Subscriber(callId, emitter, shown, lastSeenVersion);
         subscribers.computeIfAbsent(callId, id -> new CopyOnWriteArrayList<>()).add(subscriber);
         Runnable leave = () -> leave(subscriber);
         emitter.onCompletion(leave);
@@ -72,7 +76,7 @@ class TripStreams {
             views.find(subscriber.callId).filter(view -> view.version() > subscriber.sentVersion).ifPresent(view -> {
                 try {
                     subscriber.emitter.send(SseEmitter.event().id(Long.toString(view.version())).name("view")
-                            .data(view, MediaType.APPLICATION_JSON));
+                            .data(subscriber.shown.apply(view), MediaType.APPLICATION_JSON));
                     subscriber.sentVersion = view.version();
                 } catch (IOException | IllegalStateException gone) {
                     leave(subscriber);

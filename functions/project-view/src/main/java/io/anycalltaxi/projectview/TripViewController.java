@@ -1,5 +1,6 @@
 package io.anycalltaxi.projectview;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -15,33 +16,40 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.anycalltaxi.core.security.Actor;
+import io.anycalltaxi.core.security.Callers;
+import io.anycalltaxi.core.security.TripShares;
 import io.anycalltaxi.core.web.CallContext;
 import io.anycalltaxi.core.web.RequestRefused;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** The read side of the customer's API (design §4), and the operator's rebuild. */
+/** The read side of the customer's API, the friend's share, and the operator's rebuild. */
 @RestController
 class TripViewController {
 
     private final TripViews views;
     private final MemberProfiles members;
     private final TripStreams streams;
+    private final TripShares shares;
+    private final Clock clock;
 
-    TripViewController(TripViews views, MemberProfiles members, TripStreams streams) {
+    TripViewController(TripViews views, MemberProfiles members, TripStreams streams, TripShares shares, Clock clock) {
         this.views = views;
         this.members = members;
         this.streams = streams;
+        this.shares = shares;
+        this.clock = clock;
     }
 
     /** A view with the member as others may see them (name, masked phone). */
     record TripPage(@JsonUnwrapped TripView view, MemberProfiles.Profile member) {
     }
 
+    /** The member's own trip, or any for an operator; to anyone else it does not exist (404). */
     @GetMapping("/trips/{callId}")
     TripPage trip(@PathVariable String callId) {
-        CallContext.ofCall(callId);
-        TripView view = views.find(callId).orElseThrow(() -> unknown(callId));
+        TripView view = visible(callId);
         return new TripPage(view, members.of(view.memberId()).orElse(null));
     }
 
@@ -49,22 +57,56 @@ class TripViewController {
     @GetMapping(path = "/trips/{callId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String callId,
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastSeenVersion) {
-        CallContext.ofCall(callId);
-        views.find(callId).orElseThrow(() -> unknown(callId));
-        return streams.subscribe(callId, lastSeenVersion == null ? 0 : lastSeenVersion);
+        visible(callId);
+        return streams.subscribe(callId, lastSeenVersion == null ? 0 : lastSeenVersion, view -> view);
     }
 
-    /** Newest first. */
+    /** The friend's read-only share of one trip, opened by the token in the SMS link: no sign-in. */
+    @GetMapping("/shared/trips/{callId}")
+    SharedTrip shared(@PathVariable String callId, @RequestParam(required = false) String token) {
+        return SharedTrip.of(sharedView(callId, token));
+    }
+
+    @GetMapping(path = "/shared/trips/{callId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter sharedStream(@PathVariable String callId, @RequestParam(required = false) String token,
+            @RequestHeader(name = "Last-Event-ID", required = false) Long lastSeenVersion) {
+        sharedView(callId, token);
+        return streams.subscribe(callId, lastSeenVersion == null ? 0 : lastSeenVersion, SharedTrip::of);
+    }
+
+    /** Newest first; the member's own, or any member's for an operator. */
     @GetMapping("/members/{memberId}/trips")
     List<TripView> tripsOf(@PathVariable String memberId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Callers.memberOrOperator(memberId);
         return views.ofMember(memberId, page, size);
     }
 
     /** For operators: every view built again from the events it keeps. */
     @PostMapping("/views/rebuild")
     Map<String, Integer> rebuild() {
+        Callers.operator();
         return Map.of("rebuilt", views.rebuild());
+    }
+
+    private TripView visible(String callId) {
+        CallContext.ofCall(callId);
+        Actor actor = Callers.current();
+        return views.find(callId).filter(view -> actor.isMemberOrOperator(view.memberId()))
+                .orElseThrow(() -> unknown(callId));
+    }
+
+    private TripView sharedView(String callId, String token) {
+        CallContext.ofCall(callId);
+        if (!shares.opens(callId, token)) {
+            throw unknown(callId);
+        }
+        TripView view = views.find(callId).orElseThrow(() -> unknown(callId));
+        if (!SharedTrip.stillOpen(view, clock.instant())) {
+            throw new RequestRefused(HttpStatus.GONE, "Share expired",
+                    "this trip ended more than " + SharedTrip.OPEN_AFTER_END.toMinutes() + " minutes ago");
+        }
+        return view;
     }
 
     private static RequestRefused unknown(String callId) {

@@ -43,7 +43,7 @@ class TripViewPropertiesTest {
 
     private static ViewEvent position(int secondsIn, double lat) {
         return new ViewEvent("position-" + CALL, CALL, EventType.DRIVER_LOCATION_REPORTED, T0.plusSeconds(secondsIn), 0,
-                EventJson.toMap(new LocationReported("taxi-1", lat, 127.0, true, null, null)));
+                EventJson.toMap(new LocationReported("taxi-1", lat, 127.0, true)));
     }
 
     /** One trip's events: declined once, paid with a new card, positions on the way. */

@@ -31,6 +31,8 @@ import io.anycalltaxi.core.events.MemberRegistered;
 import io.anycalltaxi.core.member.CardOnFile;
 import io.anycalltaxi.core.member.Member;
 import io.anycalltaxi.core.member.MemberDirectory;
+import io.anycalltaxi.core.security.Actor;
+import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.web.InvalidRequest;
 import io.anycalltaxi.core.web.RequestRefused;
 import io.cloudevents.CloudEvent;
@@ -67,8 +69,12 @@ class MemberRegistry {
         mongo.indexOps(Member.class).ensureIndex(new Index().on("phone", Sort.Direction.ASC).unique());
     }
 
-    Member register(SignupForm form) {
+    /** @param signingUp the sign-up token's actor: the phone it proved is the only one it may register */
+    Member register(SignupForm form, Actor signingUp) {
         SignupForm.Signup signup = form.validate(YearMonth.now(clock));
+        if (!signup.phone().e164().equals(signingUp.phone())) {
+            throw Callers.forbidden("a sign-up token registers the phone it was issued for, and no other");
+        }
         CardOnFile card = tokenize(signup.card());
         Member member = new Member(UUID.randomUUID().toString(), signup.name(), signup.phone().e164(),
                 signup.friendPhone().e164(), signup.language(), card, clock.instant());

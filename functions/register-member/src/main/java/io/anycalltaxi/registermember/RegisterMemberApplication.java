@@ -5,9 +5,10 @@ import org.springframework.context.annotation.Import;
 
 import io.anycalltaxi.core.card.CardProcessorConfiguration;
 import io.anycalltaxi.core.config.FunctionApplication;
+import io.anycalltaxi.core.security.PeopleTokenConfiguration;
 
 @SpringBootApplication
-@Import(CardProcessorConfiguration.class)
+@Import({ CardProcessorConfiguration.class, PeopleTokenConfiguration.class })
 public class RegisterMemberApplication {
 
     public static void main(String[] args) {

@@ -26,7 +26,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.anycalltaxi.core.member.Member;
+import io.anycalltaxi.core.member.PhoneNumber;
 import io.anycalltaxi.core.testing.FunctionTest;
+import io.anycalltaxi.core.testing.TestIdentity;
 
 /** Issue 6, test 1: F0, signing up: every invalid field is named in a 400, and nothing is stored. */
 @FunctionTest(properties = "spring.config.name=register-member")
@@ -44,6 +46,9 @@ class SignupTest {
     private record Answer(int status, JsonNode body) {
     }
 
+    /** The sign-up token's phone for a body that names none (malformed requests). */
+    private static final String ANY_PHONE = "+821000000099";
+
     private static String freshPhone() {
         return "010-" + PHONES.incrementAndGet() / 10_000 + "-" + String.format("%04d", PHONES.get() % 10_000);
     }
@@ -59,8 +64,11 @@ class SignupTest {
 
     private Answer post(String path, Object body) throws IOException, InterruptedException {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        String phone = body instanceof Map<?, ?> fields && fields.get("phone") instanceof String typed
+                ? PhoneNumber.parse(typed).map(PhoneNumber::e164).orElse(ANY_PHONE) : ANY_PHONE;
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + path)).header("Content-Type", "application/json")
+                .headers(TestIdentity.bearer(TestIdentity.signup(phone)))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
     }
@@ -143,7 +151,8 @@ class SignupTest {
         String memberId = created.body().path("memberId").asText();
 
         JsonNode shown = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/members/" + memberId)).build(),
+                URI.create("http://localhost:" + port + "/members/" + memberId))
+                .headers(TestIdentity.bearer(TestIdentity.customer(memberId))).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
 
         assertThat(shown.path("phoneMasked").asText()).isEqualTo(e164(phone).substring(0, 3) + "******"

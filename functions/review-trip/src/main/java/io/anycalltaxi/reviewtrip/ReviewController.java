@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.anycalltaxi.core.cloudevents.EventFactory;
+import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.TripChange;
 import io.anycalltaxi.core.trip.TripOutbox;
@@ -19,7 +20,7 @@ import io.anycalltaxi.core.web.CallContext;
 import jakarta.validation.Valid;
 
 /**
- * F10: {@code POST /calls/{id}/review}. The trip takes the review only from the member who rode
+ * F10: {@code POST /calls/{id}/review}, as the caller's token's member. The trip takes the review only from the member who rode
  * (else 403), only once it is COMPLETED and only once (else 409); {@code trip.reviewed} goes out
  * through the trip's outbox.
  */
@@ -44,10 +45,14 @@ class ReviewController {
     @PostMapping("/calls/{callId}/review")
     ResponseEntity<Reviewed> review(@PathVariable String callId, @Valid @RequestBody ReviewForm form) {
         CallContext.ofCall(callId);
+        String memberId = Callers.memberId();
+        if (form.memberId() != null && !form.memberId().equals(memberId)) {
+            throw Callers.forbidden("a member reviews as itself only");
+        }
         String comment = form.comment() == null ? "" : form.comment().strip();
         Cause cause = events.cause("review-" + UUID.randomUUID(), clock.instant());
         TripChange reviewed = trips.changeAndQueue(callId, cause,
-                trip -> trip.review(form.memberId(), form.rating(), comment, cause));
+                trip -> trip.review(memberId, form.rating(), comment, cause));
         outbox.publish(reviewed.trip());
         return ResponseEntity.created(URI.create("/trips/" + callId))
                 .body(new Reviewed(callId, form.rating(), comment));

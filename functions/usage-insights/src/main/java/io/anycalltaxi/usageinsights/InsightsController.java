@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.promotion.Promotions;
+import io.anycalltaxi.core.security.Callers;
 
-/** F11: {@code GET /members/{id}/insights}, the member's usage pattern and the promotions they hold. */
+/** F11: {@code GET /members/{id}/insights}, the member's usage pattern and promotions: for the member or an operator. */
 @RestController
 class InsightsController {
 
@@ -37,6 +38,7 @@ class InsightsController {
 
     @GetMapping("/members/{memberId}/insights")
     Report insights(@PathVariable String memberId) {
+        Callers.memberOrOperator(memberId);
         MemberInsights member = insights.of(memberId).orElseGet(() -> MemberInsights.none(memberId));
         Map<Integer, Integer> byHour = new LinkedHashMap<>();
         for (int hour = 0; hour < 24; hour++) {

@@ -26,6 +26,7 @@ import io.anycalltaxi.core.events.TripCompleted;
 import io.anycalltaxi.core.events.TripReviewed;
 import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.core.testing.FunctionTest;
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Charge;
 import io.anycalltaxi.core.trip.Trip;
@@ -87,12 +88,13 @@ class InsightsTest {
     }
 
     private HttpResponse<byte[]> deliver(CloudEvent event) {
-        return CloudEventClient.postBinary("http://localhost:" + port + "/", event);
+        return CloudEventClient.postBinary("http://localhost:" + port + "/", event, TestIdentity.delivery("usage-insights"));
     }
 
     private JsonNode insights() throws IOException {
         return new ObjectMapper().readTree(
-                CloudEventClient.get("http://localhost:" + port + "/members/" + member + "/insights").body());
+                CloudEventClient.get("http://localhost:" + port + "/members/" + member + "/insights",
+                        TestIdentity.bearer(TestIdentity.customer(member))).body());
     }
 
     @Test

@@ -13,20 +13,25 @@ import org.springframework.web.client.RestClientException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.anycalltaxi.core.events.EventJson;
+import io.anycalltaxi.core.security.WorkloadTokens;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
  * Hands events to the broker at {@code K_SINK} (given by a SinkBinding), in binary mode, with the
- * extensions of {@code K_CE_OVERRIDES}. The broker answers 202 once the event is stored.
+ * extensions of {@code K_CE_OVERRIDES}, with this function's workload token (the broker's
+ * EventPolicies admit each type only from its producer). The broker answers 202 once the event is stored.
  */
 public class EventPublisher {
 
     private final URI sink;
     private final Map<String, String> overrides;
     private final RestClient http;
+    private final WorkloadTokens identity;
 
-    public EventPublisher(String sink, String ceOverrides, Duration timeout) {
+    /** @param identity this function's tokens: the broker admits an event only from its producer */
+    public EventPublisher(String sink, String ceOverrides, Duration timeout, WorkloadTokens identity) {
+        this.identity = identity;
         this.sink = sink == null || sink.isBlank() ? null : URI.create(sink);
         this.overrides = parseOverrides(ceOverrides);
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
@@ -43,7 +48,10 @@ public class EventPublisher {
         CloudEvent withOverrides = withOverrides(event);
         try {
             http.post().uri(sink)
-                    .headers(h -> h.addAll(CloudEventHttp.headers(withOverrides)))
+                    .headers(h -> {
+                        h.addAll(CloudEventHttp.headers(withOverrides));
+                        identity.forAudience(WorkloadTokens.BROKER).ifPresent(h::setBearerAuth);
+                    })
                     .body(CloudEventHttp.body(withOverrides))
                     .retrieve()
                     .toBodilessEntity();

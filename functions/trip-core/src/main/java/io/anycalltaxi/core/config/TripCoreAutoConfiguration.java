@@ -33,6 +33,7 @@ import io.anycalltaxi.core.fare.Fares;
 import io.anycalltaxi.core.fare.Tariff;
 import io.anycalltaxi.core.member.MemberDirectory;
 import io.anycalltaxi.core.promotion.Promotions;
+import io.anycalltaxi.core.security.WorkloadTokens;
 import io.anycalltaxi.core.trip.TripOutbox;
 import io.anycalltaxi.core.trip.Trips;
 import io.anycalltaxi.core.web.CallContextFilter;
@@ -72,8 +73,8 @@ public class TripCoreAutoConfiguration {
 
     @Bean
     EventPublisher eventPublisher(@Value("${K_SINK:}") String sink, @Value("${K_CE_OVERRIDES:}") String overrides,
-            @Value("${anycalltaxi.publish-timeout:5s}") Duration timeout) {
-        return new EventPublisher(sink, overrides, timeout);
+            @Value("${anycalltaxi.publish-timeout:5s}") Duration timeout, WorkloadTokens identity) {
+        return new EventPublisher(sink, overrides, timeout, identity);
     }
 
     @Bean

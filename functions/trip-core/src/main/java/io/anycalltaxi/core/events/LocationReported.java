@@ -7,14 +7,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A driver app's periodic report. The plate number and driver's name come with it because the
- * driver app is where the driver signs in: assign-taxi keeps the latest it heard.
+ * A driver app's periodic report: where the taxi is and whether it takes calls. The plate number
+ * and the driver's name are the fleet's, from onboarding, not the app's to say.
  */
 public record LocationReported(
         @NotBlank @Size(max = 64) String taxiId,
         @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
         @NotNull @DecimalMin("-180") @DecimalMax("180") Double lng,
-        boolean available,
-        @Size(max = 32) String taxiNumber,
-        @Size(max = 64) String driverName) implements DriverEvent {
+        boolean available) implements DriverEvent {
 }

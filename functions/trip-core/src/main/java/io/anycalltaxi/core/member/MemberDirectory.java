@@ -1,5 +1,8 @@
 package io.anycalltaxi.core.member;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import java.util.Optional;
 
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -15,5 +18,9 @@ public class MemberDirectory {
 
     public Optional<Member> find(String memberId) {
         return Optional.ofNullable(mongo.findById(memberId, Member.class));
+    }
+
+    public Optional<Member> withPhone(PhoneNumber phone) {
+        return Optional.ofNullable(mongo.findOne(query(where("phone").is(phone.e164())), Member.class));
     }
 }

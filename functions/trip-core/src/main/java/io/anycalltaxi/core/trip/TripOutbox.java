@@ -16,8 +16,8 @@ import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 /**
  * Publishes the events a trip queued (its outbox) to the broker. A function publishes right after
  * its write; if the broker is unreachable the events stay queued and {@link #relay()} sends them
- * later, so an accepted call is never lost. Relays of several functions may both send an event:
- * its id is fixed, and every consumer deduplicates.
+ * later, so an accepted call is never lost. Each function relays only the events it produced; an
+ * event sent twice keeps its id, and every consumer deduplicates.
  */
 public class TripOutbox {
 
@@ -47,11 +47,15 @@ public class TripOutbox {
         return publish(trip, trip.unpublished());
     }
 
-    /** Sends what producers left queued for longer than the grace period. */
+    /**
+     * Sends what this function left queued for longer than the grace period. Only its own events:
+     * the broker admits each type from its producer alone.
+     */
     public void relay() {
         Instant due = clock.instant().minus(grace);
         for (Trip trip : trips.withUnpublishedEvents(RELAY_BATCH)) {
-            List<TripEvent> overdue = trip.unpublished().stream().filter(e -> e.time().isBefore(due)).toList();
+            List<TripEvent> overdue = trip.unpublished().stream()
+                    .filter(e -> e.time().isBefore(due) && e.source().equals(events.source())).toList();
             if (!overdue.isEmpty() && !publish(trip, overdue)) {
                 return;
             }

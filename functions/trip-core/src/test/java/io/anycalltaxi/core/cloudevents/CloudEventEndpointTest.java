@@ -26,6 +26,7 @@ import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.PassengerBoarded;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.testing.FunctionTest;
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripStatus;
@@ -34,6 +35,10 @@ import io.cloudevents.CloudEvent;
 
 @FunctionTest(properties = "spring.application.name=boarding")
 class CloudEventEndpointTest {
+
+    /** As the broker delivers: with a Trigger's token for this function. */
+    private static final String[] AS_BROKER = TestIdentity.delivery("boarding");
+
 
     private static final Place PICKUP = new Place(37.5663, 126.9779, "Seoul City Hall");
 
@@ -67,7 +72,7 @@ class CloudEventEndpointTest {
     void aBinaryEventIsAnsweredWithTheNextEventAsReply() {
         CloudEvent boarded = boarding("taxi-1");
 
-        HttpResponse<byte[]> response = postBinary(url, boarded);
+        HttpResponse<byte[]> response = postBinary(url, boarded, AS_BROKER);
 
         assertThat(response.statusCode()).isEqualTo(200);
         CloudEvent reply = reply(response);
@@ -82,7 +87,7 @@ class CloudEventEndpointTest {
 
     @Test
     void aStructuredEventIsUnderstoodToo() {
-        HttpResponse<byte[]> response = postStructured(url, boarding("taxi-1"));
+        HttpResponse<byte[]> response = postStructured(url, boarding("taxi-1"), AS_BROKER);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(reply(response).getType()).isEqualTo(EventType.TRIP_STARTED.type());
@@ -91,10 +96,10 @@ class CloudEventEndpointTest {
     @Test
     void aRedeliveredEventGetsTheSameReplyAndChangesNothing() {
         CloudEvent boarded = boarding("taxi-1");
-        CloudEvent first = reply(postBinary(url, boarded));
+        CloudEvent first = reply(postBinary(url, boarded, AS_BROKER));
         long version = trips.find(callId).orElseThrow().version();
 
-        CloudEvent again = reply(postBinary(url, boarded));
+        CloudEvent again = reply(postBinary(url, boarded, AS_BROKER));
 
         assertThat(again.getId()).isEqualTo(first.getId());
         assertThat(again.getTime()).isEqualTo(first.getTime());
@@ -105,7 +110,7 @@ class CloudEventEndpointTest {
     @Test
     void anEventWithNothingToSayIsAcceptedWithoutReply() {
         HttpResponse<byte[]> response = postBinary(url, fromDriver(EventType.DRIVER_LOCATION_REPORTED, "taxi-1", null,
-                new LocationReported("taxi-1", 37.5, 127.0, true, "서울12가3456", "Kim")));
+                new LocationReported("taxi-1", 37.5, 127.0, true)), AS_BROKER);
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.headers().firstValue("ce-id")).isEmpty();
@@ -113,7 +118,7 @@ class CloudEventEndpointTest {
 
     @Test
     void somethingThatIsNoCloudEventIsABadRequest() {
-        HttpResponse<byte[]> response = postRaw(url, "application/json", "{\"callId\":\"x\"}");
+        HttpResponse<byte[]> response = postRaw(url, "application/json", "{\"callId\":\"x\"}", AS_BROKER[0], AS_BROKER[1]);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
@@ -123,7 +128,8 @@ class CloudEventEndpointTest {
     @Test
     void aCloudEventWithoutIdIsABadRequest() {
         HttpResponse<byte[]> response = postRaw(url, "application/json", "{}", "ce-specversion", "1.0",
-                "ce-type", EventType.DRIVER_PASSENGER_BOARDED.type(), "ce-source", "/drivers/taxi-1");
+                "ce-type", EventType.DRIVER_PASSENGER_BOARDED.type(), "ce-source", "/drivers/taxi-1", AS_BROKER[0],
+                AS_BROKER[1]);
 
         assertThat(response.statusCode()).isEqualTo(400);
     }
@@ -131,7 +137,7 @@ class CloudEventEndpointTest {
     @Test
     void anEventThisFunctionDoesNotHandleIsABadRequest() {
         HttpResponse<byte[]> response = postBinary(url, fromDriver(EventType.DRIVER_CALL_ACCEPTED, "taxi-1", callId,
-                new CallAccepted(callId, "taxi-1")));
+                new CallAccepted(callId, "taxi-1")), AS_BROKER);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(body(response)).contains("does not handle " + EventType.DRIVER_CALL_ACCEPTED.type());
@@ -142,7 +148,7 @@ class CloudEventEndpointTest {
         CloudEvent forged = fromDriver(EventType.DRIVER_PASSENGER_BOARDED, "taxi-2", callId,
                 new PassengerBoarded(callId, "taxi-1"));
 
-        HttpResponse<byte[]> response = postBinary(url, forged);
+        HttpResponse<byte[]> response = postBinary(url, forged, AS_BROKER);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(body(response)).contains("does not match data.taxiId");
@@ -152,7 +158,7 @@ class CloudEventEndpointTest {
     @Test
     void invalidDataIsABadRequestNamingTheField() {
         HttpResponse<byte[]> response = postBinary(url, fromDriver(EventType.DRIVER_PASSENGER_BOARDED, "taxi-1",
-                callId, new PassengerBoarded(" ", "taxi-1")));
+                callId, new PassengerBoarded(" ", "taxi-1")), AS_BROKER);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(body(response)).contains("data.callId");
@@ -160,7 +166,7 @@ class CloudEventEndpointTest {
 
     @Test
     void anotherDriverIsForbidden() {
-        HttpResponse<byte[]> response = postBinary(url, boarding("taxi-2"));
+        HttpResponse<byte[]> response = postBinary(url, boarding("taxi-2"), AS_BROKER);
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(trips.find(callId).orElseThrow().status()).isEqualTo(TripStatus.ASSIGNED);
@@ -168,9 +174,9 @@ class CloudEventEndpointTest {
 
     @Test
     void anIllegalTransitionIsUnprocessableNotRetryable() {
-        postBinary(url, boarding("taxi-1"));
+        postBinary(url, boarding("taxi-1"), AS_BROKER);
 
-        HttpResponse<byte[]> response = postBinary(url, boarding("taxi-1"));
+        HttpResponse<byte[]> response = postBinary(url, boarding("taxi-1"), AS_BROKER);
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(body(response)).contains("STARTED");
@@ -179,7 +185,7 @@ class CloudEventEndpointTest {
     @Test
     void anUnknownCallIsUnprocessableNotRetryable() {
         HttpResponse<byte[]> response = postBinary(url, fromDriver(EventType.DRIVER_PASSENGER_BOARDED, "taxi-1",
-                "no-such-call", new PassengerBoarded("no-such-call", "taxi-1")));
+                "no-such-call", new PassengerBoarded("no-such-call", "taxi-1")), AS_BROKER);
 
         assertThat(response.statusCode()).isEqualTo(422);
     }

@@ -45,17 +45,24 @@ public final class CloudEventClient {
         return event(type, "/drivers/" + taxiId, callId, data);
     }
 
-    public static HttpResponse<byte[]> postBinary(String url, CloudEvent event) {
+    /** @param headers more headers, names and values in turn (an {@code Authorization}, say) */
+    public static HttpResponse<byte[]> postBinary(String url, CloudEvent event, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         CloudEventHttp.headers(event).forEach((name, values) -> values.forEach(v -> request.header(name, v)));
         return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(CloudEventHttp.body(event))));
     }
 
-    public static HttpResponse<byte[]> postStructured(String url, CloudEvent event) {
+    public static HttpResponse<byte[]> postStructured(String url, CloudEvent event, String... headers) {
         EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", JsonFormat.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(format.serialize(event))));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", JsonFormat.CONTENT_TYPE);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(format.serialize(event))));
     }
 
     public static HttpResponse<byte[]> postRaw(String url, String contentType, String body, String... headers) {
@@ -67,8 +74,12 @@ public final class CloudEventClient {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    public static HttpResponse<byte[]> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET());
+    public static HttpResponse<byte[]> get(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.GET());
     }
 
     /** The reply event in a 200 answer (binary mode). */

@@ -12,7 +12,8 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A function running on a random port against the shared embedded MongoDB, reached over real HTTP.
+ * A function running on a random port against the shared embedded MongoDB, reached over real HTTP,
+ * trusting the test token issuers ({@link TestIdentity}).
  * Name the function's config ({@code spring.config.name=<function>}) in {@link #properties()}.
  */
 @Documented
@@ -20,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = EmbeddedMongo.Initializer.class)
+@ContextConfiguration(initializers = { EmbeddedMongo.Initializer.class, TestIdentity.Initializer.class })
 public @interface FunctionTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "properties")

@@ -1,4 +1,4 @@
-package io.anycalltaxi.notifyfriend;
+package io.anycalltaxi.core.sms;
 
 /** The provider refused the message itself (a bad number, say): sending it again cannot help. */
 public class SmsRejected extends RuntimeException {

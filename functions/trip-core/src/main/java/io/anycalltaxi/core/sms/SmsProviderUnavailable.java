@@ -1,4 +1,4 @@
-package io.anycalltaxi.notifyfriend;
+package io.anycalltaxi.core.sms;
 
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 

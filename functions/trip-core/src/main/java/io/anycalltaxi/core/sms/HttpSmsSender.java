@@ -1,7 +1,8 @@
-package io.anycalltaxi.notifyfriend;
+package io.anycalltaxi.core.sms;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
@@ -14,9 +15,10 @@ import io.github.resilience4j.retry.Retry;
 /**
  * An SMS provider over HTTP: {@code POST <url>/messages} with the account's credentials (from a
  * Secret), the message's dedup key as {@code Idempotency-Key} so the provider too sends it once.
- * A 4xx is the provider refusing the message (not retried); a 5xx, a timeout or no connection is
- * retried with backoff ({@code resilience4j.retry.instances.sms}), and if it persists the event
- * is redelivered later. The retry is applied in code, not by annotation: without Spring AOP the
+ * The call and member it is about go along as the provider's client reference, for delivery
+ * reports. A 4xx is the provider refusing the message (not retried); a 5xx, a timeout or no
+ * connection is retried with backoff, and if it persists the caller fails (an event is
+ * redelivered later). The retry is applied in code, not by annotation: without Spring AOP the
  * function starts about two seconds sooner from zero.
  */
 public class HttpSmsSender implements SmsSender {
@@ -40,11 +42,23 @@ public class HttpSmsSender implements SmsSender {
         retry.executeRunnable(() -> post(sms));
     }
 
+    private Map<String, Object> body(Sms sms) {
+        Map<String, String> reference = new LinkedHashMap<>();
+        reference.put("kind", sms.kind());
+        if (sms.callId() != null) {
+            reference.put("callId", sms.callId());
+        }
+        if (sms.memberId() != null) {
+            reference.put("memberId", sms.memberId());
+        }
+        return Map.of("from", sender, "to", sms.to().e164(), "text", sms.text(), "reference", reference);
+    }
+
     private void post(Sms sms) {
         try {
             http.post().uri("/messages")
                     .header("Idempotency-Key", sms.dedupKey())
-                    .body(Map.of("from", sender, "to", sms.to().e164(), "text", sms.text()))
+                    .body(body(sms))
                     .retrieve()
                     .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {
                         throw new SmsRejected("the SMS provider refused a " + sms.kind() + " message to "

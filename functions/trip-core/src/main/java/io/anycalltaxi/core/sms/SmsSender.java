@@ -1,4 +1,4 @@
-package io.anycalltaxi.notifyfriend;
+package io.anycalltaxi.core.sms;
 
 /** The SMS provider. */
 public interface SmsSender {
