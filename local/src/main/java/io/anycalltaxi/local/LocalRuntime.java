@@ -50,7 +50,7 @@ public final class LocalRuntime {
                 Boolean.parseBoolean(file.getProperty("durable-mongo-writes")),
                 System.getenv("MONGODB_URI"), System.getenv("KAFKA_BOOTSTRAP_SERVERS"), file.getProperty("host"),
                 port(file, "gateway-port"), port(file, "control-plane-port"), port(file, "mongo-port"),
-                port(file, "kafka-port"), port(file, "kafka-controller-port"), functionPorts,
+                port(file, "kafka-port"), port(file, "kafka-controller-port"), port(file, "sms-recorder-port"), functionPorts,
                 Boolean.parseBoolean(file.getProperty("schedule-pings")), List.of(), List.of(), Map.of());
     }
 
@@ -64,6 +64,8 @@ public final class LocalRuntime {
         row(table, "broker ingress (CloudEvents)", stack.brokerIngress("anycalltaxi").toString());
         row(table, "console: functions", stack.controlPlane() + "/functions");
         row(table, "console: dead letters", stack.controlPlane() + "/dead-letters");
+        row(table, "console: operator token", stack.operatorTokenFile().toString());
+        row(table, "SMS recorder (texts sent)", stack.smsRecorder() + "/messages?phone=");
         row(table, "MongoDB", stack.mongoUri());
         row(table, "Kafka", stack.kafkaBootstrapServers());
         for (FunctionHost function : stack.functions().values()) {

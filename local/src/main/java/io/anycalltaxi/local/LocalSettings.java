@@ -10,6 +10,7 @@ import java.util.Map;
  * Where the local runtime puts things. Port 0 means "any free port" (tests); a null data folder
  * means in-memory MongoDB and a throw-away Kafka log.
  *
+ * @param smsRecorderPort       where the stand-in SMS provider lists what was texted
  * @param mongoUri              a real MongoDB instead of the embedded one (MONGODB_URI), or null
  * @param kafkaBootstrapServers a real Kafka instead of the embedded one (KAFKA_BOOTSTRAP_SERVERS), or null
  * @param schedulePings         run the PingSources on their schedule (tests fire them by hand)
@@ -29,6 +30,7 @@ public record LocalSettings(
         int mongoPort,
         int kafkaPort,
         int kafkaControllerPort,
+        int smsRecorderPort,
         Map<String, Integer> functionPorts,
         boolean schedulePings,
         List<String> functionArgs,
@@ -47,7 +49,7 @@ public record LocalSettings(
     /** For tests: everything in memory, on free ports, pings fired by hand. */
     public static LocalSettings forTests(List<String> functionArgs, List<Path> moreEventing,
             Map<String, URI> externalServices) {
-        return new LocalSettings(findProjectRoot(), null, false, null, null, "127.0.0.1", 0, 0, 0, 0, 0, Map.of(), false,
+        return new LocalSettings(findProjectRoot(), null, false, null, null, "127.0.0.1", 0, 0, 0, 0, 0, 0, Map.of(), false,
                 functionArgs, moreEventing, externalServices);
     }
 

@@ -1,27 +1,41 @@
 package io.anycalltaxi.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 import io.anycalltaxi.core.config.FunctionDefaults;
+import com.nimbusds.jose.jwk.RSAKey;
+
 import io.anycalltaxi.core.events.EventJson;
+import io.anycalltaxi.core.security.PeopleTokens;
+import io.anycalltaxi.core.security.SigningKeys;
+import io.anycalltaxi.core.security.WorkloadTokens;
 import io.anycalltaxi.local.control.ConsoleController;
+import io.anycalltaxi.local.control.ConsoleGuard;
 import io.anycalltaxi.local.control.ControlPlaneApplication;
 import io.anycalltaxi.local.eventing.Destinations;
 import io.anycalltaxi.local.eventing.EventingManifests;
@@ -32,7 +46,10 @@ import io.anycalltaxi.local.gateway.GatewayRoutes;
 import io.anycalltaxi.local.gateway.LocalGatewayApplication;
 import io.anycalltaxi.local.infra.EmbeddedKafka;
 import io.anycalltaxi.local.infra.EmbeddedMongo;
+import io.anycalltaxi.local.identity.LocalSecrets;
+import io.anycalltaxi.local.identity.WorkloadIssuer;
 import io.anycalltaxi.local.infra.FreePorts;
+import io.anycalltaxi.local.sms.SmsRecorderApplication;
 import io.fabric8.knative.sources.v1.SinkBinding;
 
 /**
@@ -56,14 +73,28 @@ public final class LocalStack implements AutoCloseable {
             // the embedded MongoDB server ignores non-unique secondary indexes, and says so for each
             "--logging.level.de.bwaldvogel.mongo.backend=ERROR");
 
+    /** Local stand-ins for the SMS provider's account and sender. */
+    private static final String SMS_ACCOUNT = "anycalltaxi-local";
+    private static final String SMS_SENDER = "+8215880000";
+    /** How long the operator token written at start is good for. */
+    private static final Duration OPERATOR_TOKEN_LIFETIME = Duration.ofHours(24);
+    /** Projected workload tokens are re-issued this often (they live an hour). */
+    private static final Duration TOKEN_REFRESH = Duration.ofMinutes(15);
+
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
     private String mongoUri;
     private String kafka;
     private URI controlPlane;
     private URI gateway;
+    private URI smsRecorder;
     private LocalBroker broker;
     private Path scratch;
+    private Path home;
+    private WorkloadIssuer workloads;
+    private PeopleTokens people;
+    private Path operatorTokenFile;
+    private EventingManifests manifests;
 
     private LocalStack() {
     }
@@ -82,32 +113,59 @@ public final class LocalStack implements AutoCloseable {
     private void startAll(LocalSettings settings) throws Exception {
         long begin = System.nanoTime();
         String host = settings.host();
+        home = settings.dataDir() != null ? settings.dataDir() : Files.createTempDirectory("anycalltaxi-local");
+        if (settings.dataDir() == null) {
+            scratch = home;
+        }
         startMongo(settings);
         startKafka(settings);
 
         controlPlane = URI.create("http://" + host + ":" + FreePorts.orFree(settings.controlPlanePort()));
+        gateway = URI.create("http://" + host + ":" + FreePorts.orFree(settings.gatewayPort()));
+        smsRecorder = URI.create("http://" + host + ":" + FreePorts.orFree(settings.smsRecorderPort()));
+        LocalSecrets secrets = LocalSecrets.in(home.resolve("secrets"));
+        workloads = new WorkloadIssuer(controlPlane + "/identity", LocalSettings.NAMESPACE);
+        RSAKey peopleKey = SigningKeys.fromPem(secrets.get(LocalSecrets.SIGNING_KEY));
+        people = new PeopleTokens(peopleKey, gateway.toString(), Duration.ofMinutes(15), Clock.systemUTC());
+        operatorTokenFile = writeOperatorToken();
         Map<String, URI> functionUrls = new LinkedHashMap<>();
         LocalFunctions.applications().keySet().forEach(name -> functionUrls.put(name,
                 URI.create("http://" + host + ":" + FreePorts.orFree(settings.functionPorts().getOrDefault(name, 0)))));
-        EventingManifests manifests = settings.moreEventing().stream().map(EventingManifests::load)
+        manifests = settings.moreEventing().stream().map(EventingManifests::load)
                 .reduce(EventingManifests.load(settings.eventing()), EventingManifests::and);
         Map<String, URI> services = new LinkedHashMap<>(functionUrls);
         services.putAll(settings.externalServices());
         Destinations destinations = new Destinations(services, controlPlane, LocalSettings.NAMESPACE);
 
-        broker = LocalBroker.start(manifests, kafka, destinations, settings.schedulePings(), Clock.systemUTC());
+        broker = LocalBroker.start(manifests, kafka, destinations, settings.schedulePings(), Clock.systemUTC(), workloads);
         started.add(broker);
         String defaultBroker = manifests.brokers().get(0).getMetadata().getName();
 
         LocalFunctions.applications().forEach((name, application) -> functions.put(name, new FunctionHost(name,
-                application, functionUrls.get(name).getPort(), environment(name, settings, manifests, destinations,
+                application, functionUrls.get(name).getPort(), environment(name, settings, secrets, destinations,
                         functionUrls))));
+        projectTokens();
+        ScheduledExecutorService renewing = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "local-identity");
+            thread.setDaemon(true);
+            return thread;
+        });
+        renewing.scheduleWithFixedDelay(this::projectTokens, TOKEN_REFRESH.toMinutes(),
+                TOKEN_REFRESH.toMinutes(), TimeUnit.MINUTES);
+        started.add(renewing::shutdownNow);
         started.add(context(new SpringApplicationBuilder(ControlPlaneApplication.class)
                 .initializers(context -> {
                     context.getBeanFactory().registerSingleton("localBroker", broker);
+                    context.getBeanFactory().registerSingleton("workloadIssuer", workloads);
+                    context.getBeanFactory().registerSingleton("consoleGuard",
+                            new FilterRegistrationBean<>(new ConsoleGuard(peopleKey, gateway.toString())));
                     context.getBeanFactory().registerSingleton("hosted",
                             new ConsoleController.Hosted(functions, defaultBroker));
                 }), "control-plane", controlPlane.getPort()));
+        started.add(context(new SpringApplicationBuilder(SmsRecorderApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("account",
+                        new SmsRecorderApplication.Account(SMS_ACCOUNT, secrets.get(LocalSecrets.SMS_SECRET)))),
+                "sms-recorder", smsRecorder.getPort()));
         // Logging is configured once, by the first application; the functions starting in parallel
         // would otherwise re-initialise the one shared logback concurrently and break its patterns.
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
@@ -115,8 +173,6 @@ public final class LocalStack implements AutoCloseable {
         startFunctions();
 
         Map<String, URI> backends = new LinkedHashMap<>(functionUrls);
-        backends.put("kafka-broker-ingress", controlPlane);
-        gateway = URI.create("http://" + host + ":" + FreePorts.orFree(settings.gatewayPort()));
         LocalGatewayApplication.Backends routes = new LocalGatewayApplication.Backends(
                 GatewayRoutes.load(settings.httpRoute()), backends);
         started.add(context(new SpringApplicationBuilder(LocalGatewayApplication.class)
@@ -141,24 +197,33 @@ public final class LocalStack implements AutoCloseable {
             kafka = settings.kafkaBootstrapServers();
             return;
         }
-        Path logDir;
-        if (settings.dataDir() == null) {
-            scratch = Files.createTempDirectory("anycalltaxi-kafka");
-            logDir = scratch;
-        } else {
-            logDir = settings.dataDir().resolve("kafka");
-        }
-        EmbeddedKafka embedded = EmbeddedKafka.start(logDir, settings.host(), FreePorts.orFree(settings.kafkaPort()),
+        EmbeddedKafka embedded = EmbeddedKafka.start(home.resolve("kafka"), settings.host(), FreePorts.orFree(settings.kafkaPort()),
                 FreePorts.orFree(settings.kafkaControllerPort()));
         started.add(embedded);
         kafka = embedded.bootstrapServers();
     }
 
-    /** What Knative gives a function: its port, its SinkBinding's K_SINK, and our MongoDB. */
-    private List<String> environment(String function, LocalSettings settings, EventingManifests manifests,
+    /**
+     * What Knative gives a function: its port, its SinkBinding's K_SINK, its service account's
+     * tokens; and what the deployment gives it: MongoDB, the Secret, the issuers to trust, the
+     * SMS provider.
+     */
+    private List<String> environment(String function, LocalSettings settings, LocalSecrets secrets,
             Destinations destinations, Map<String, URI> functionUrls) {
         List<String> env = new ArrayList<>();
         env.add("--MONGODB_URI=" + mongoUri);
+        env.add("--ANYCALLTAXI_SECRETS_DIR=" + secrets.directory());
+        env.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + gateway);
+        env.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + functionUrls.get("sign-in")
+                + "/.well-known/jwks.json");
+        env.add("--anycalltaxi.identity.issuer=" + workloads.issuer());
+        env.add("--anycalltaxi.identity.jwk-set-uri=" + workloads.jwkSetUri());
+        env.add("--anycalltaxi.identity.namespace=" + LocalSettings.NAMESPACE);
+        env.add("--anycalltaxi.identity.token-dir=" + tokenDir(function));
+        env.add("--anycalltaxi.sms.http.url=" + smsRecorder);
+        env.add("--anycalltaxi.sms.http.account=" + SMS_ACCOUNT);
+        env.add("--anycalltaxi.sms.http.sender=" + SMS_SENDER);
+        env.add("--anycalltaxi.notify.trip-link-base=" + gateway);
         for (SinkBinding binding : manifests.sinkBindings()) {
             if (binding.getSpec().getSubject().getName().equals(function)) {
                 env.add("--K_SINK=" + destinations.resolve(binding.getSpec().getSink()));
@@ -175,6 +240,41 @@ public final class LocalStack implements AutoCloseable {
         env.addAll(SHARED_LOGGING);
         env.addAll(settings.functionArgs());
         return env;
+    }
+
+    private Path tokenDir(String function) {
+        return home.resolve("tokens").resolve(function);
+    }
+
+    /**
+     * Each function's service-account tokens, as Kubernetes projects them into its pod: for the
+     * broker where a SinkBinding lets it publish, for payment where it charges (end-trip-pay).
+     */
+    private void projectTokens() {
+        String brokerAudience = workloads.audienceOf("eventing.knative.dev", "Broker",
+                manifests.brokers().get(0).getMetadata().getName());
+        for (String function : functions.keySet()) {
+            Map<String, String> audiences = new LinkedHashMap<>();
+            if (manifests.sinkBindings().stream().anyMatch(b -> b.getSpec().getSubject().getName().equals(function))) {
+                audiences.put(WorkloadTokens.BROKER, brokerAudience);
+            }
+            if (function.equals("end-trip-pay")) {
+                audiences.put(WorkloadTokens.PAYMENT, "payment");
+            }
+            workloads.project(tokenDir(function), workloads.serviceAccount(function), audiences);
+        }
+    }
+
+    /** The local operator's bearer token, in the data folder (readable by its owner only). */
+    private Path writeOperatorToken() throws IOException {
+        Path file = home.resolve("operator.token");
+        Files.writeString(file, people.operator("operator:local", OPERATOR_TOKEN_LIFETIME).value());
+        try {
+            Files.setPosixFilePermissions(file, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        } catch (UnsupportedOperationException notPosix) {
+            // the folder's own protection is all there is
+        }
+        return file;
     }
 
     private void startFunctions() throws Exception {
@@ -207,6 +307,33 @@ public final class LocalStack implements AutoCloseable {
 
     public URI controlPlane() {
         return controlPlane;
+    }
+
+    /** Where the stand-in SMS provider lists the texts sent. */
+    public URI smsRecorder() {
+        return smsRecorder;
+    }
+
+    public Path operatorTokenFile() {
+        return operatorTokenFile;
+    }
+
+    public String operatorToken() {
+        try {
+            return Files.readString(operatorTokenFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The local service-account issuer (the cluster's, on Kubernetes). */
+    public WorkloadIssuer workloads() {
+        return workloads;
+    }
+
+    /** The people tokens' issuer, with the key sign-in signs with. */
+    public PeopleTokens people() {
+        return people;
     }
 
     /** Where drivers' apps and sources send events: the broker's ingress. */

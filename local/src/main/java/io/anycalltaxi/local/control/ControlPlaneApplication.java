@@ -13,12 +13,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The local control plane's HTTP side: the broker's ingress and KafkaSink receivers (what
- * Knative's Kafka data plane serves) and the operator's console (functions, dead letters, pings).
+ * Knative's Kafka data plane serves), the local service-account issuer's keys, and the operator's
+ * console (functions, dead letters, pings), guarded by {@link ConsoleGuard}.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class,
         DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
         HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
-@Import({ IngressController.class, ConsoleController.class })
+@Import({ IngressController.class, ConsoleController.class, IdentityController.class })
 public class ControlPlaneApplication {
 }

@@ -2,6 +2,7 @@ package io.anycalltaxi.local.control;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,8 +19,9 @@ import io.anycalltaxi.local.eventing.LocalBroker;
 
 /**
  * Knative Kafka broker ingress: {@code POST /<namespace>/<broker>} with a binary or structured
- * CloudEvent; 202 once Kafka stored it, 400 for a malformed event (nothing stored), 404 for an
- * unknown broker, 503 if Kafka did not take it. KafkaSinks receive at {@code /sinks/<ns>/<name>}.
+ * CloudEvent and the sender's token; 202 once Kafka stored it, 401 without a valid token, 403 when
+ * no EventPolicy allows the sender that event, 400 for a malformed event (nothing stored), 404 for
+ * an unknown broker, 503 if Kafka did not take it. KafkaSinks receive at {@code /sinks/<ns>/<name>}.
  */
 @RestController
 class IngressController {
@@ -33,20 +35,32 @@ class IngressController {
     @PostMapping("/{namespace}/{broker}")
     ResponseEntity<Void> ingest(@PathVariable String namespace, @PathVariable("broker") String name,
             @RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
-        broker.ingest(namespace, name, CloudEventHttp.read(headers, body));
+        broker.ingest(namespace, name, () -> CloudEventHttp.read(headers, body), headers.getFirst(HttpHeaders.AUTHORIZATION));
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/sinks/{namespace}/{sink}")
     ResponseEntity<Void> sink(@PathVariable String namespace, @PathVariable String sink,
             @RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
-        broker.sink(namespace, sink, CloudEventHttp.read(headers, body));
+        broker.sink(namespace, sink, () -> CloudEventHttp.read(headers, body), headers.getFirst(HttpHeaders.AUTHORIZATION));
         return ResponseEntity.accepted().build();
     }
 
     @ExceptionHandler(InvalidEvent.class)
     ResponseEntity<ProblemDetail> invalid(InvalidEvent e) {
         return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "Invalid CloudEvent", e.getMessage()));
+    }
+
+    @ExceptionHandler(LocalBroker.NotAuthenticated.class)
+    ResponseEntity<ProblemDetail> unauthenticated(LocalBroker.NotAuthenticated e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "Sender unknown", e.getMessage()));
+    }
+
+    @ExceptionHandler(LocalBroker.NotAllowed.class)
+    ResponseEntity<ProblemDetail> forbidden(LocalBroker.NotAllowed e) {
+        return Problems.response(Problems.of(HttpStatus.FORBIDDEN, "Not allowed by an EventPolicy", e.getMessage()));
     }
 
     @ExceptionHandler(LocalBroker.UnknownDestination.class)

@@ -30,7 +30,8 @@ final class EventFilter {
         return matching(trigger.getSpec().getFilter().getAttributes(), String::equals);
     }
 
-    private static Predicate<CloudEvent> all(List<SubscriptionsAPIFilter> filters) {
+    /** Every one of these filters matches (none: anything matches). */
+    static Predicate<CloudEvent> all(List<SubscriptionsAPIFilter> filters) {
         return filters.stream().map(EventFilter::of).reduce(event -> true, Predicate::and);
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fabric8.knative.eventing.v1.Broker;
 import io.fabric8.knative.eventing.v1.Trigger;
+import io.fabric8.knative.eventing.v1alpha1.EventPolicy;
 import io.fabric8.knative.eventing.v1alpha1.KafkaSink;
 import io.fabric8.knative.sources.v1.PingSource;
 import io.fabric8.knative.sources.v1.SinkBinding;
@@ -26,7 +27,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * its kustomization lists, parsed into the fabric8 Knative model.
  */
 public record EventingManifests(List<Broker> brokers, List<Trigger> triggers, List<PingSource> pingSources,
-        List<SinkBinding> sinkBindings, List<KafkaSink> kafkaSinks, List<ConfigMap> configMaps) {
+        List<SinkBinding> sinkBindings, List<KafkaSink> kafkaSinks, List<ConfigMap> configMaps,
+        List<EventPolicy> eventPolicies) {
 
     public static EventingManifests load(Path directory) {
         List<HasMetadata> resources = new ArrayList<>();
@@ -35,7 +37,8 @@ public record EventingManifests(List<Broker> brokers, List<Trigger> triggers, Li
         }
         return new EventingManifests(
                 only(resources, Broker.class), only(resources, Trigger.class), only(resources, PingSource.class),
-                only(resources, SinkBinding.class), only(resources, KafkaSink.class), only(resources, ConfigMap.class));
+                only(resources, SinkBinding.class), only(resources, KafkaSink.class), only(resources, ConfigMap.class),
+                only(resources, EventPolicy.class));
     }
 
     /** Every document of a multi-document YAML file, typed by its apiVersion and kind. */
@@ -70,7 +73,8 @@ public record EventingManifests(List<Broker> brokers, List<Trigger> triggers, Li
     public EventingManifests and(EventingManifests more) {
         return new EventingManifests(concat(brokers, more.brokers), concat(triggers, more.triggers),
                 concat(pingSources, more.pingSources), concat(sinkBindings, more.sinkBindings),
-                concat(kafkaSinks, more.kafkaSinks), concat(configMaps, more.configMaps));
+                concat(kafkaSinks, more.kafkaSinks), concat(configMaps, more.configMaps),
+                concat(eventPolicies, more.eventPolicies));
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.anycalltaxi.local.identity.WorkloadIssuer;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.fabric8.knative.duck.v1.Destination;
@@ -31,13 +33,18 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 /**
  * The data plane of Knative's Kafka broker, on a local Kafka, driven by the project's eventing
  * manifests: each Broker is one topic (binary-mode CloudEvents), each Trigger a consumer group
- * delivering to its subscriber, each KafkaSink a topic, each PingSource a schedule.
+ * delivering to its subscriber, each KafkaSink a topic, each PingSource a schedule. Senders are
+ * authenticated and authorized as with Knative's sender identity and EventPolicies (deny-all by
+ * default): at the ingress by their token, replies as their Trigger, pings as their PingSource.
  */
 public final class LocalBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final String ERROR_EXTENSION_PREFIX = "knativeerror";
+    private static final String EVENTING_GROUP = "eventing.knative.dev";
+    private static final String BROKER = "Broker";
+    private static final String KAFKA_SINK = "KafkaSink";
 
     private final String namespace;
     private final String bootstrapServers;
@@ -45,9 +52,14 @@ public final class LocalBroker implements AutoCloseable {
     private final Map<String, BrokerTopic> kafkaSinks;
     private final List<TriggerDispatcher> dispatchers = new ArrayList<>();
     private final PingSources pingSources;
+    private final WorkloadIssuer identities;
+    private final EventPolicies policies;
 
-    private LocalBroker(EventingManifests manifests, String bootstrapServers, Destinations destinations, Clock clock) {
+    private LocalBroker(EventingManifests manifests, String bootstrapServers, Destinations destinations, Clock clock,
+            WorkloadIssuer identities) {
         this.namespace = destinations.namespace();
+        this.identities = identities;
+        this.policies = new EventPolicies(manifests.eventPolicies(), identities);
         this.bootstrapServers = bootstrapServers;
         this.brokers = new LinkedHashMap<>();
         this.kafkaSinks = new LinkedHashMap<>();
@@ -63,10 +75,15 @@ public final class LocalBroker implements AutoCloseable {
                 clock);
     }
 
-    /** Creates the topics and starts every Trigger; returns once all of them are ready. */
+    /**
+     * Creates the topics and starts every Trigger; returns once all of them are ready.
+     *
+     * @param identities who is who: senders are checked against the EventPolicies, and Triggers and
+     *                   PingSources act with identities of their own, as with Knative's sender identity
+     */
     public static LocalBroker start(EventingManifests manifests, String bootstrapServers, Destinations destinations,
-            boolean schedulePings, Clock clock) throws InterruptedException {
-        LocalBroker broker = new LocalBroker(manifests, bootstrapServers, destinations, clock);
+            boolean schedulePings, Clock clock, WorkloadIssuer identities) throws InterruptedException {
+        LocalBroker broker = new LocalBroker(manifests, bootstrapServers, destinations, clock, identities);
         broker.createTopics(manifests);
         for (Trigger trigger : manifests.triggers()) {
             broker.dispatchers.add(broker.dispatcher(trigger, manifests, destinations));
@@ -88,20 +105,48 @@ public final class LocalBroker implements AutoCloseable {
         DeliveryPolicy policy = DeliveryPolicy.of(trigger.getSpec().getDelivery(), broker.getSpec().getDelivery());
         URI deadLetterSink = policy.deadLetterSink() == null ? null : destinations.resolve(policy.deadLetterSink());
         String name = trigger.getMetadata().getName();
+        String identity = identities.trigger(name);
+        Destination subscriber = trigger.getSpec().getSubscriber();
+        String audience = subscriber.getAudience() != null ? subscriber.getAudience() : subscriber.getRef().getName();
+        String deadLetterAudience = policy.deadLetterSink() == null || policy.deadLetterSink().getRef() == null ? "none"
+                : identities.audienceOf(EVENTING_GROUP, policy.deadLetterSink().getRef().getKind(),
+                        policy.deadLetterSink().getRef().getName());
         return new TriggerDispatcher(name, bootstrapServers, brokers.get(brokerName).name(),
                 "knative-trigger-" + namespace + "-" + name, EventFilter.of(trigger),
-                destinations.resolve(trigger.getSpec().getSubscriber()), policy, deadLetterSink,
-                brokers.get(brokerName)::store);
+                destinations.resolve(subscriber), policy, deadLetterSink,
+                reply -> admitted(BROKER, brokerName, identity, reply, brokers),
+                new TriggerDispatcher.Tokens(() -> identities.token(identity, audience),
+                        () -> identities.token(identity, deadLetterAudience)));
     }
 
-    /** Ingress: stores the event in the broker's topic. @throws UnknownDestination, BrokerTopic.StoreFailed */
-    public void ingest(String namespace, String broker, CloudEvent event) {
-        topic(brokers, namespace, broker).store(event);
+    /**
+     * Ingress: stores the event in the broker's topic, if its sender may send it.
+     *
+     * @param authorization the sender's {@code Authorization} header, checked before the event is read
+     * @throws NotAuthenticated, NotAllowed, UnknownDestination, BrokerTopic.StoreFailed
+     */
+    public void ingest(String namespace, String broker, Supplier<CloudEvent> event, String authorization) {
+        topic(brokers, namespace, broker);
+        String sender = identities.subjectOf(authorization, identities.audienceOf(EVENTING_GROUP, BROKER, broker))
+                .orElseThrow(() -> new NotAuthenticated("a sender's token for broker " + broker + " is required"));
+        admitted(BROKER, broker, sender, event.get(), brokers);
     }
 
-    /** A KafkaSink's receiver: stores the event in the sink's topic. */
-    public void sink(String namespace, String sink, CloudEvent event) {
-        topic(kafkaSinks, namespace, sink).store(event);
+    /** A KafkaSink's receiver: stores the event in the sink's topic, if its sender may send it. */
+    public void sink(String namespace, String sink, Supplier<CloudEvent> event, String authorization) {
+        topic(kafkaSinks, namespace, sink);
+        String sender = identities.subjectOf(authorization, identities.audienceOf(EVENTING_GROUP, KAFKA_SINK, sink))
+                .orElseThrow(() -> new NotAuthenticated("a sender's token for sink " + sink + " is required"));
+        admitted(KAFKA_SINK, sink, sender, event.get(), kafkaSinks);
+    }
+
+    private void admitted(String kind, String name, String sender, CloudEvent event, Map<String, BrokerTopic> topics) {
+        if (!policies.admits(kind, name, sender, event)) {
+            log.warn("{} {} refused {} {} from {}: no EventPolicy allows it", kind, name, event.getType(), event.getId(),
+                    sender);
+            throw new NotAllowed(sender + " may not send " + event.getType() + " to " + kind + " " + name);
+        }
+        topic(topics, namespace, name).store(event);
     }
 
     /** Everything in the KafkaSinks that serve as dead-letter sinks, oldest first. */
@@ -118,7 +163,8 @@ public final class LocalBroker implements AutoCloseable {
             CloudEventBuilder clean = CloudEventBuilder.from(event);
             event.getExtensionNames().stream().filter(n -> n.startsWith(ERROR_EXTENSION_PREFIX))
                     .forEach(clean::withoutExtension);
-            ingest(namespace, broker, clean.build());
+            // an operator's act, through the console: the letter passed the broker's policy once already
+            topic(brokers, namespace, broker).store(clean.build());
         });
         return dead;
     }
@@ -144,7 +190,8 @@ public final class LocalBroker implements AutoCloseable {
                     + ": the local broker sends pings to a Broker only");
         }
         String broker = sink.getRef().getName();
-        return event -> ingest(namespace, broker, event);
+        String identity = identities.pingSource(source.getMetadata().getName());
+        return event -> admitted(BROKER, broker, identity, event, brokers);
     }
 
     private BrokerTopic topic(Map<String, BrokerTopic> topics, String namespace, String name) {
@@ -201,6 +248,20 @@ public final class LocalBroker implements AutoCloseable {
         dispatchers.forEach(TriggerDispatcher::close);
         brokers.values().forEach(BrokerTopic::close);
         kafkaSinks.values().forEach(BrokerTopic::close);
+    }
+
+    /** No valid token of a sender for the destination's audience (HTTP 401). */
+    public static final class NotAuthenticated extends RuntimeException {
+        NotAuthenticated(String message) {
+            super(message);
+        }
+    }
+
+    /** The sender is known, and no EventPolicy lets it send this event there (HTTP 403). */
+    public static final class NotAllowed extends RuntimeException {
+        NotAllowed(String message) {
+            super(message);
+        }
     }
 
     /** No broker or sink of that name in that namespace. */

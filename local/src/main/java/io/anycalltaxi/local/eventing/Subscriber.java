@@ -25,9 +25,14 @@ final class Subscriber {
     private Subscriber() {
     }
 
-    /** @throws IOException if nothing answered (connection refused, timeout) */
-    static Answer post(URI target, CloudEvent event, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout).header("Prefer", "reply");
+    /**
+     * @param bearer the sender's token for the target's audience
+     * @throws IOException if nothing answered (connection refused, timeout)
+     */
+    static Answer post(URI target, CloudEvent event, Duration timeout, String bearer)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout).header("Prefer", "reply")
+                .header("Authorization", "Bearer " + bearer);
         CloudEventHttp.headers(event).forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         HttpResponse<byte[]> response = HTTP.send(
                 request.POST(HttpRequest.BodyPublishers.ofByteArray(CloudEventHttp.body(event))).build(),

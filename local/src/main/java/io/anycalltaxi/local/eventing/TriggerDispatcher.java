@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -59,6 +60,7 @@ final class TriggerDispatcher implements AutoCloseable {
     private final DeliveryPolicy policy;
     private final URI deadLetterSink;
     private final Consumer<CloudEvent> replies;
+    private final Tokens tokens;
     private final KafkaConsumer<String, byte[]> consumer;
     private final ExecutorService deliveries;
     private final Thread loop;
@@ -69,7 +71,8 @@ final class TriggerDispatcher implements AutoCloseable {
 
     TriggerDispatcher(String name, String bootstrapServers, String topic, String groupId,
             Predicate<CloudEvent> filter, URI subscriber, DeliveryPolicy policy, URI deadLetterSink,
-            Consumer<CloudEvent> replies) {
+            Consumer<CloudEvent> replies, Tokens tokens) {
+        this.tokens = tokens;
         this.name = name;
         this.topic = topic;
         this.groupId = groupId;
@@ -92,6 +95,10 @@ final class TriggerDispatcher implements AutoCloseable {
         });
         this.loop = new Thread(this::run, "trigger-" + name + "-consumer");
         this.loop.setDaemon(true);
+    }
+
+    /** The Trigger's own identity, as Knative's dispatcher presents it: for its subscriber and its dead-letter sink. */
+    record Tokens(Supplier<String> subscriber, Supplier<String> deadLetterSink) {
     }
 
     String topic() {
@@ -208,7 +215,7 @@ final class TriggerDispatcher implements AutoCloseable {
                 return;
             }
             try {
-                Subscriber.Answer answer = Subscriber.post(subscriber, event, policy.timeout());
+                Subscriber.Answer answer = Subscriber.post(subscriber, event, policy.timeout(), tokens.subscriber().get());
                 lastStatus = answer.status();
                 lastBody = answer.body();
                 if (answer.status() >= 200 && answer.status() < 300) {
@@ -258,7 +265,7 @@ final class TriggerDispatcher implements AutoCloseable {
                 .build();
         for (int attempt = 0; attempt < 3 && running; attempt++) {
             try {
-                int answer = Subscriber.post(deadLetterSink, dead, policy.timeout()).status();
+                int answer = Subscriber.post(deadLetterSink, dead, policy.timeout(), tokens.deadLetterSink().get()).status();
                 if (answer >= 200 && answer < 300) {
                     log.warn("trigger {}: {} {} dead-lettered ({} from {})", name, event.getType(), event.getId(),
                             status, subscriber);

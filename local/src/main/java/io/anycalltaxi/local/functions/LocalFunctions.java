@@ -5,12 +5,14 @@ import java.util.Map;
 
 import io.anycalltaxi.assigntaxi.AssignTaxiApplication;
 import io.anycalltaxi.createcall.CreateCallApplication;
+import io.anycalltaxi.driveringress.DriverIngressApplication;
 import io.anycalltaxi.endtrippay.EndTripPayApplication;
 import io.anycalltaxi.notifyfriend.NotifyFriendApplication;
 import io.anycalltaxi.payment.PaymentApplication;
 import io.anycalltaxi.projectview.ProjectViewApplication;
 import io.anycalltaxi.registermember.RegisterMemberApplication;
 import io.anycalltaxi.reviewtrip.ReviewTripApplication;
+import io.anycalltaxi.signin.SignInApplication;
 import io.anycalltaxi.starttrip.StartTripApplication;
 import io.anycalltaxi.usageinsights.UsageInsightsApplication;
 
@@ -22,6 +24,7 @@ public final class LocalFunctions {
 
     public static Map<String, Class<?>> applications() {
         Map<String, Class<?>> applications = new LinkedHashMap<>();
+        applications.put("sign-in", SignInApplication.class);
         applications.put("payment", PaymentApplication.class);
         applications.put("register-member", RegisterMemberApplication.class);
         applications.put("create-call", CreateCallApplication.class);
@@ -32,6 +35,7 @@ public final class LocalFunctions {
         applications.put("project-view", ProjectViewApplication.class);
         applications.put("review-trip", ReviewTripApplication.class);
         applications.put("usage-insights", UsageInsightsApplication.class);
+        applications.put("driver-ingress", DriverIngressApplication.class);
         return applications;
     }
 }

@@ -13,20 +13,30 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.cloud.function.web.mvc.ReactorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import io.anycalltaxi.core.config.FunctionSecurityAutoConfiguration;
 import io.anycalltaxi.core.config.TripCoreAutoConfiguration;
 
 /**
  * The single entry point, locally: Spring Cloud Gateway (server, MVC) with the routes of the
- * project's HTTPRoute, proxying to the functions' ports and the broker's ingress.
+ * project's HTTPRoute, proxying to the functions' ports. Like a cluster's gateway it checks no
+ * token itself: every function does, and the bearer token passes through.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(exclude = { TripCoreAutoConfiguration.class, MongoAutoConfiguration.class,
-        MongoDataAutoConfiguration.class, MongoRepositoriesAutoConfiguration.class, ReactorAutoConfiguration.class })
+@EnableAutoConfiguration(exclude = { TripCoreAutoConfiguration.class, FunctionSecurityAutoConfiguration.class,
+        MongoAutoConfiguration.class, MongoDataAutoConfiguration.class, MongoRepositoriesAutoConfiguration.class,
+        ReactorAutoConfiguration.class, SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
+        SecurityFilterAutoConfiguration.class })
 public class LocalGatewayApplication {
 
     /** Set by the local runtime before the context starts. */

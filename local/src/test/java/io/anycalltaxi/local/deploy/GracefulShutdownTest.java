@@ -22,6 +22,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import io.anycalltaxi.local.LocalSettings;
+import io.anycalltaxi.local.LocalStack;
 import io.anycalltaxi.local.infra.FreePorts;
 import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.SharedStack;
@@ -42,17 +43,23 @@ class GracefulShutdownTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", paymentJar().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "graceful-shutdown-payment.log").toFile());
-        builder.environment().putAll(Map.of("PORT", Integer.toString(port), "MONGODB_URI",
-                SharedStack.stack().mongoUri()));
+        LocalStack stack = SharedStack.stack();
+        // the issuers it trusts, as a deployment configures them
+        builder.environment().putAll(Map.of("PORT", Integer.toString(port), "MONGODB_URI", stack.mongoUri(),
+                "ANYCALLTAXI_ISSUER", stack.gateway().toString(),
+                "ANYCALLTAXI_JWKS_URI", stack.function("sign-in").url() + "/.well-known/jwks.json",
+                "ANYCALLTAXI_IDENTITY_ISSUER", stack.workloads().issuer(),
+                "ANYCALLTAXI_IDENTITY_JWKSETURI", stack.workloads().jwkSetUri()));
         Process payment = builder.start();
         try {
             Api api = new Api(URI.create("http://127.0.0.1:" + port));
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> api.get("/actuator/health/readiness").status() == 200);
-            api.put("/card-processor/simulation", Map.of("latency", "PT3S", "outage", false));
+            api.as(stack.operatorToken()).put("/card-processor/simulation", Map.of("latency", "PT3S", "outage", false));
+            Api endTripPay = api.as(stack.workloads().token(stack.workloads().serviceAccount("end-trip-pay"), "payment"));
             String callId = UUID.randomUUID().toString();
 
-            CompletableFuture<Api.Response> charging = CompletableFuture.supplyAsync(() -> api.post("/payments",
+            CompletableFuture<Api.Response> charging = CompletableFuture.supplyAsync(() -> endTripPay.post("/payments",
                     Map.of("callId", callId, "memberId", "member-1", "cardToken", "tok_local_visa_4242_abcdef12",
                             "cardLast4", "4242", "amount", Map.of("amount", 9_000, "currency", "KRW")),
                     "Idempotency-Key", callId + "#1"));

@@ -20,15 +20,16 @@ import io.anycalltaxi.local.eventing.EventingManifests;
 import io.anycalltaxi.local.testing.StrictModel;
 import io.fabric8.knative.eventing.v1.Broker;
 import io.fabric8.knative.eventing.v1.Trigger;
+import io.fabric8.knative.eventing.v1alpha1.EventPolicy;
 import io.fabric8.knative.eventing.v1alpha1.KafkaSink;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.sources.v1.PingSource;
 import io.fabric8.knative.sources.v1.SinkBinding;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant;
 
 /**
  * Issue 7, test 3: each overlay builds with kustomize (kubectl's), and what it builds still points
@@ -46,12 +47,11 @@ class KustomizeTest {
 
         Set<String> services = names(built, Service.class);
         Set<String> brokers = names(built, Broker.class);
-        assertThat(services).hasSize(10).allMatch(name -> name.startsWith(prefix));
+        assertThat(services).hasSize(12).allMatch(name -> name.startsWith(prefix));
         assertThat(brokers).containsExactly(prefix + "anycalltaxi");
         for (HasMetadata resource : built) {
             assertThat(StrictModel.unknownFields(resource)).as(resource.getMetadata().getName()).isEmpty();
-            String expected = resource instanceof ReferenceGrant ? "knative-eventing" : namespace;
-            assertThat(resource.getMetadata().getNamespace()).as(resource.getMetadata().getName()).isEqualTo(expected);
+            assertThat(resource.getMetadata().getNamespace()).as(resource.getMetadata().getName()).isEqualTo(namespace);
         }
         for (Trigger trigger : only(built, Trigger.class)) {
             assertThat(services).as(trigger.getMetadata().getName()).contains(trigger.getSpec().getSubscriber().getRef().getName());
@@ -74,14 +74,34 @@ class KustomizeTest {
         HTTPRoute route = only(built, HTTPRoute.class).get(0);
         assertThat(names(built, Gateway.class)).contains(route.getSpec().getParentRefs().get(0).getName());
         route.getSpec().getRules().forEach(rule -> rule.getBackendRefs().forEach(backend ->
-                assertThat(services.contains(backend.getName()) || backend.getName().equals("kafka-broker-ingress"))
-                        .as(backend.getName()).isTrue()));
-        String ingressPath = route.getSpec().getRules().stream().filter(rule -> rule.getFilters() != null)
-                .flatMap(rule -> rule.getFilters().stream()).map(f -> f.getUrlRewrite().getPath().getReplaceFullPath())
-                .findFirst().orElseThrow();
-        assertThat(ingressPath).as("POST /events reaches this namespace's broker").isEqualTo("/" + namespace + "/"
-                + prefix + "anycalltaxi");
-        assertThat(only(built, ReferenceGrant.class).get(0).getSpec().getFrom().get(0).getNamespace()).isEqualTo(namespace);
+                assertThat(services).as("the gateway routes to functions only").contains(backend.getName())));
+        Set<String> accounts = names(built, ServiceAccount.class);
+        for (Service service : only(built, Service.class)) {
+            assertThat(accounts).as(service.getMetadata().getName() + "'s identity")
+                    .contains(service.getSpec().getTemplate().getSpec().getServiceAccountName());
+        }
+        Set<String> triggers = names(built, Trigger.class);
+        for (EventPolicy policy : only(built, EventPolicy.class)) {
+            assertThat(policy.getSpec().getTo()).allSatisfy(to -> assertThat(brokers).contains(to.getRef().getName()));
+            policy.getSpec().getFrom().forEach(from -> {
+                if (from.getSub() != null) {
+                    assertThat(from.getSub()).as(policy.getMetadata().getName()).startsWith("system:serviceaccount:"
+                            + namespace + ":");
+                    assertThat(accounts).contains(from.getSub().substring(from.getSub().lastIndexOf(':') + 1));
+                } else {
+                    assertThat(from.getRef().getNamespace()).isEqualTo(namespace);
+                    if (from.getRef().getKind().equals("Trigger")) {
+                        assertThat(triggers).contains(from.getRef().getName());
+                    }
+                }
+            });
+        }
+        ConfigMap config = only(built, ConfigMap.class).stream()
+                .filter(c -> c.getData().containsKey("anycalltaxi.identity.namespace")).findFirst().orElseThrow();
+        assertThat(config.getData()).as("the functions know their namespace")
+                .containsEntry("anycalltaxi.identity.namespace", namespace)
+                .containsEntry("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                        "http://" + prefix + "sign-in." + namespace + ".svc.cluster.local/.well-known/jwks.json");
         String paymentUrl = only(built, ConfigMap.class).stream()
                 .filter(c -> c.getData().containsKey("anycalltaxi.services.payment.url")).findFirst().orElseThrow()
                 .getData().get("anycalltaxi.services.payment.url");

@@ -29,7 +29,7 @@ class CallsTest {
         Rider rider = Rider.signUp(api);
         Place pickup = Rider.somewhere();
 
-        Api.Response called = api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
+        Api.Response called = rider.api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
                 "dropoff", Rider.near(pickup, 5_000)));
 
         assertThat(called.status()).isEqualTo(201);
@@ -45,40 +45,47 @@ class CallsTest {
         Place pickup = Rider.somewhere();
         String first = rider.call(pickup, Rider.near(pickup, 1_000));
 
-        Api.Response second = api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
+        Api.Response second = rider.api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
                 "dropoff", Rider.near(pickup, 2_000)));
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.text("detail")).contains(first);
-        api.post("/calls/" + first + "/cancel", "application/json", "");
-        assertThat(api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
+        rider.api.post("/calls/" + first + "/cancel", "application/json", "");
+        assertThat(rider.api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
                 "dropoff", Rider.near(pickup, 2_000))).status()).as("after the cancel").isEqualTo(201);
     }
 
     @Test
-    void anUnknownMemberCannotCall() {
+    void aMemberCannotCallForAnotherAndNobodyCallsWithoutSigningIn() {
+        Rider rider = Rider.signUp(api);
+        Rider other = Rider.signUp(api);
         Place pickup = Rider.somewhere();
 
-        Api.Response refused = api.post("/calls", Map.of("memberId", "nobody", "pickup", pickup, "dropoff", pickup));
+        Api.Response refused = rider.api.post("/calls", Map.of("memberId", other.memberId, "pickup", pickup,
+                "dropoff", pickup));
+        Api.Response anonymous = api.post("/calls", Map.of("memberId", other.memberId, "pickup", pickup,
+                "dropoff", pickup));
 
-        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(refused.text("detail")).contains("nobody");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(other.api.post("/calls", Map.of("pickup", pickup, "dropoff", Rider.near(pickup, 1_000))).status())
+                .as("nothing was claimed for the other member").isEqualTo(201);
     }
 
     @Test
     void anInvalidCallNamesTheFieldsAndMalformedJsonIsABadRequest() {
         Rider rider = Rider.signUp(api);
 
-        Api.Response invalid = api.post("/calls", Map.of("memberId", rider.memberId,
+        Api.Response invalid = rider.api.post("/calls", Map.of("memberId", rider.memberId,
                 "pickup", Map.of("lat", 91.0, "lng", 127.0), "dropoff", Map.of("lat", 37.5)));
-        Api.Response malformed = api.post("/calls", "application/json", "{\"memberId\": ");
+        Api.Response malformed = rider.api.post("/calls", "application/json", "{\"memberId\": ");
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.text("detail")).contains("pickup.lat", "dropoff.lng");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(api.post("/calls", Map.of("memberId", rider.memberId, "pickup", Rider.somewhere(),
+        assertThat(rider.api.post("/calls", Map.of("memberId", rider.memberId, "pickup", Rider.somewhere(),
                 "dropoff", Rider.somewhere())).status()).as("nothing was claimed by the bad requests").isEqualTo(201);
     }
 
@@ -87,29 +94,30 @@ class CallsTest {
         Ride ride = Ride.offered(api, "서울77마2222", "Yoon Seo");
         String callId = ride.callId();
         Driver driver = ride.driver();
-        assertThat(api.get("/drivers/" + driver.taxiId + "/offers").body()).hasSize(1);
+        assertThat(driver.api.get("/drivers/" + driver.taxiId + "/offers").body()).hasSize(1);
 
-        Api.Response cancelled = api.post("/calls/" + callId + "/cancel", "application/json", "");
-        Api.Response again = api.post("/calls/" + callId + "/cancel", "application/json", "");
+        Api.Response cancelled = ride.rider().api.post("/calls/" + callId + "/cancel", "application/json", "");
+        Api.Response again = ride.rider().api.post("/calls/" + callId + "/cancel", "application/json", "");
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text("status")).isEqualTo("CANCELLED");
         awaitStatus(callId, "CANCELLED");
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/drivers/" + driver.taxiId + "/offers").body().isEmpty());
-        assertThat(timeline(api.get("/trips/" + callId).body()).stream().filter("call.cancelled"::equals)).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> driver.api.get("/drivers/" + driver.taxiId + "/offers").body().isEmpty());
+        assertThat(timeline(Api.operator().get("/trips/" + callId).body()).stream().filter("call.cancelled"::equals)).hasSize(1);
     }
 
     @Test
     void anAssignedCallCannotBeCancelled() {
-        String callId = Ride.offered(api, "서울88바3333", "Han Ji").assigned().callId();
+        Ride ride = Ride.offered(api, "서울88바3333", "Han Ji").assigned();
+        String callId = ride.callId();
 
-        Api.Response refused = api.post("/calls/" + callId + "/cancel", "application/json", "");
+        Api.Response refused = ride.rider().api.post("/calls/" + callId + "/cancel", "application/json", "");
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text("tripStatus")).isEqualTo("ASSIGNED");
         assertThat(refused.text("detail")).contains("ASSIGNED");
-        assertThat(api.post("/calls/no-such-call/cancel", "application/json", "").status()).isEqualTo(404);
+        assertThat(ride.rider().api.post("/calls/no-such-call/cancel", "application/json", "").status()).isEqualTo(404);
     }
 }

@@ -104,12 +104,13 @@ class CancelRaceTest {
         CountDownLatch go = new CountDownLatch(1);
         CompletableFuture<Api.Response> cancel = CompletableFuture.supplyAsync(() -> {
             awaitQuietly(go);
-            return api.post("/calls/" + callId + "/cancel", "application/json", "");
+            return rider.api.post("/calls/" + callId + "/cancel", "application/json", "");
         }, pool);
         CompletableFuture<HttpResponse<byte[]>> accept = CompletableFuture.supplyAsync(() -> {
             awaitQuietly(go);
             return CloudEventClient.postBinary(assignTaxi, CloudEventClient.fromDriver(EventType.DRIVER_CALL_ACCEPTED,
-                    driver.taxiId, callId, new CallAccepted(callId, driver.taxiId)));
+                    driver.taxiId, callId, new CallAccepted(callId, driver.taxiId)),
+                    SharedStack.asTrigger("assign-taxi--driver-call-accepted", "assign-taxi"));
         }, pool);
         go.countDown();
         Api.Response cancelled = cancel.join();

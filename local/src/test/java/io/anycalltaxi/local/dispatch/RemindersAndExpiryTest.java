@@ -53,7 +53,7 @@ class RemindersAndExpiryTest {
         List<String> kinds = StreamSupport.stream(expired.path("notifications").spliterator(), false)
                 .map(n -> n.path("kind").asText()).toList();
         assertThat(kinds).contains("call-waiting", "call-expired");
-        assertThat(api.post("/calls", Map.of("memberId", rider.memberId, "pickup", nowhere,
+        assertThat(rider.api.post("/calls", Map.of("memberId", rider.memberId, "pickup", nowhere,
                 "dropoff", Rider.near(nowhere, 2_000))).status()).as("a new call after expiry").isEqualTo(201);
     }
 
@@ -70,7 +70,7 @@ class RemindersAndExpiryTest {
         awaitView(callId, view -> count(view, "call.waiting") >= 1);
         Broker.awaitAllDelivered();
 
-        JsonNode view = api.get("/trips/" + callId).body();
+        JsonNode view = Api.operator().get("/trips/" + callId).body();
         assertThat(count(view, "call.waiting")).isEqualTo(1);
         long waitingTexts = StreamSupport.stream(view.path("notifications").spliterator(), false)
                 .filter(n -> n.path("kind").asText().equals("call-waiting")).count();
@@ -82,12 +82,12 @@ class RemindersAndExpiryTest {
     private JsonNode tickUntil(String callId, Predicate<JsonNode> shows) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
             Console.firePing("dispatch-tick");
-            return api.get("/trips/" + callId).body();
+            return Api.operator().get("/trips/" + callId).body();
         }, shows);
     }
 
     private double secondsSinceCall(String callId) {
-        JsonNode view = api.get("/trips/" + callId).body();
+        JsonNode view = Api.operator().get("/trips/" + callId).body();
         return Duration.between(Instant.parse(view.path("requestedAt").asText()), Instant.now())
                 .toMillis() / 1000.0;
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.local.testing.Console;
 import io.anycalltaxi.local.testing.SharedStack;
@@ -43,6 +44,8 @@ class BrokerSemanticsTest {
 
     private final TestSubscriber subscriber = SharedStack.subscriber();
     private final String ingress = SharedStack.stack().brokerIngress("anycalltaxi").toString();
+    /** The tests' producer, allowed test.* types by src/test/resources/test-eventing/event-policies.yaml. */
+    private final String[] asProducer = SharedStack.asServiceAccount("test-producer");
 
     private static CloudEvent event(String type) {
         return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create("/tests/broker"))
@@ -60,7 +63,7 @@ class BrokerSemanticsTest {
     void aBinaryModeEventIsStoredAndDelivered() {
         CloudEvent sent = event("test.ingress");
 
-        assertThat(CloudEventClient.postBinary(ingress, sent).statusCode()).isEqualTo(202);
+        assertThat(CloudEventClient.postBinary(ingress, sent, asProducer).statusCode()).isEqualTo(202);
 
         CloudEvent delivered = awaitDelivered("/record-ingress", sent.getId(), 1).get(0).event();
         assertSameEvent(delivered, sent);
@@ -70,7 +73,7 @@ class BrokerSemanticsTest {
     void aStructuredModeEventIsStoredAndDelivered() {
         CloudEvent sent = event("test.ingress");
 
-        assertThat(CloudEventClient.postStructured(ingress, sent).statusCode()).isEqualTo(202);
+        assertThat(CloudEventClient.postStructured(ingress, sent, asProducer).statusCode()).isEqualTo(202);
 
         CloudEvent delivered = awaitDelivered("/record-ingress", sent.getId(), 1).get(0).event();
         assertSameEvent(delivered, sent);
@@ -81,13 +84,14 @@ class BrokerSemanticsTest {
         String marker = UUID.randomUUID().toString();
         String body = "{\"marker\":\"" + marker + "\"}";
 
-        HttpResponse<byte[]> noCloudEvent = CloudEventClient.postRaw(ingress, "application/json", body);
+        HttpResponse<byte[]> noCloudEvent = CloudEventClient.postRaw(ingress, "application/json", body, asProducer);
         HttpResponse<byte[]> noId = CloudEventClient.postRaw(ingress, "application/json", body,
-                "ce-specversion", "1.0", "ce-type", "test.ingress", "ce-source", "/tests/" + marker);
+                "ce-specversion", "1.0", "ce-type", "test.ingress", "ce-source", "/tests/" + marker, asProducer[0],
+                asProducer[1]);
         HttpResponse<byte[]> brokenStructured = CloudEventClient.postRaw(ingress,
-                "application/cloudevents+json", "{\"specversion\":\"1.0\",\"id\":\"" + marker + "\",");
+                "application/cloudevents+json", "{\"specversion\":\"1.0\",\"id\":\"" + marker + "\",", asProducer);
         CloudEvent wellFormed = event("test.ingress");
-        CloudEventClient.postBinary(ingress, wellFormed);
+        CloudEventClient.postBinary(ingress, wellFormed, asProducer);
         awaitDelivered("/record-ingress", wellFormed.getId(), 1);
 
         assertThat(List.of(noCloudEvent, noId, brokenStructured)).allSatisfy(response -> {
@@ -102,7 +106,7 @@ class BrokerSemanticsTest {
     void anEventForAnUnknownBrokerIsNotFound() {
         String elsewhere = ingress.replace("/anycalltaxi/anycalltaxi", "/anycalltaxi/no-such-broker");
 
-        assertThat(CloudEventClient.postBinary(elsewhere, event("test.ingress")).statusCode()).isEqualTo(404);
+        assertThat(CloudEventClient.postBinary(elsewhere, event("test.ingress"), asProducer).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -114,7 +118,7 @@ class BrokerSemanticsTest {
     void aReplyIn200ReEntersTheBroker() {
         CloudEvent request = event("test.reply.requested");
 
-        CloudEventClient.postBinary(ingress, request);
+        CloudEventClient.postBinary(ingress, request, asProducer);
 
         CloudEvent reply = awaitDelivered("/record-replies", "reply-" + request.getId(), 1).get(0).event();
         assertThat(reply.getType()).isEqualTo("test.reply.produced");
@@ -124,11 +128,11 @@ class BrokerSemanticsTest {
     @Test
     void a202IsNeverAReplyEvenWithCloudEventHeaders() {
         CloudEvent accepted = event("test.accepted");
-        CloudEventClient.postBinary(ingress, accepted);
+        CloudEventClient.postBinary(ingress, accepted, asProducer);
         awaitDelivered("/accepted-with-headers", accepted.getId(), 1);
 
         CloudEvent marker = CloudEventBuilder.v1(event("test.accepted.echo")).withId("marker-" + accepted.getId()).build();
-        CloudEventClient.postBinary(ingress, marker);
+        CloudEventClient.postBinary(ingress, marker, asProducer);
         awaitDelivered("/record-echoes", marker.getId(), 1);
 
         assertThat(subscriber.deliveriesOf("/record-echoes", "echo-" + accepted.getId())).isEmpty();
@@ -138,7 +142,7 @@ class BrokerSemanticsTest {
     void aFailingDeliveryIsRetriedWithBackoffThenDeadLettered() {
         CloudEvent failing = event("test.failing");
 
-        CloudEventClient.postBinary(ingress, failing);
+        CloudEventClient.postBinary(ingress, failing, asProducer);
 
         JsonNode dead = Console.awaitDeadLetter(failing.getId());
         List<TestSubscriber.Delivery> attempts = subscriber.deliveriesOf("/fail", failing.getId());
@@ -159,12 +163,61 @@ class BrokerSemanticsTest {
     void aBadRequestFromTheSubscriberIsNotRetried() {
         CloudEvent rejected = event("test.rejected");
 
-        CloudEventClient.postBinary(ingress, rejected);
+        CloudEventClient.postBinary(ingress, rejected, asProducer);
 
         JsonNode dead = Console.awaitDeadLetter(rejected.getId());
         assertThat(subscriber.deliveriesOf("/reject", rejected.getId())).hasSize(1);
         assertThat(dead.path("knativeerrorcode").asText()).isEqualTo("400");
         assertThat(dead.path("knativeerrordata").asText()).isEqualTo("this event is wrong");
+    }
+
+    @Test
+    void aSenderWithoutATokenIsNotAuthenticatedAndNothingIsStored() {
+        CloudEvent anonymous = event("test.ingress");
+
+        HttpResponse<byte[]> refused = CloudEventClient.postBinary(ingress, anonymous);
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(storedRecordsMentioning(anonymous.getId())).isZero();
+    }
+
+    @Test
+    void anEventPolicyAdmitsATypeFromItsProducerOnly() {
+        CloudEvent forged = CloudEventBuilder.v1(event(EventType.TRIP_COMPLETED.type()))
+                .withSource(URI.create("/functions/end-trip-pay")).build();
+        CloudEvent notATestProducer = event("test.ingress");
+
+        HttpResponse<byte[]> byAnotherFunction = CloudEventClient.postBinary(ingress, forged,
+                SharedStack.asServiceAccount("create-call"));
+        HttpResponse<byte[]> byTheTestProducer = CloudEventClient.postBinary(ingress, forged, asProducer);
+        HttpResponse<byte[]> byAFunction = CloudEventClient.postBinary(ingress, notATestProducer,
+                SharedStack.asServiceAccount("create-call"));
+
+        assertThat(List.of(byAnotherFunction, byTheTestProducer, byAFunction))
+                .allSatisfy(refused -> assertThat(refused.statusCode()).isEqualTo(403));
+        assertThat(storedRecordsMentioning(forged.getId())).isZero();
+        assertThat(storedRecordsMentioning(notATestProducer.getId())).isZero();
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsNotAccepted() {
+        CloudEvent sent = event("test.ingress");
+        String token = SharedStack.stack().workloads().token(
+                SharedStack.stack().workloads().serviceAccount("test-producer"), "payment");
+
+        assertThat(CloudEventClient.postBinary(ingress, sent, "Authorization", "Bearer " + token).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theDeadLetterSinkTakesLettersFromTriggersOnly() {
+        String sink = SharedStack.stack().controlPlane() + "/sinks/anycalltaxi/dead-letters";
+        CloudEvent letter = event("test.ingress");
+
+        assertThat(CloudEventClient.postBinary(sink, letter, asProducer).statusCode()).isEqualTo(403);
+        assertThat(CloudEventClient.postBinary(sink, letter).statusCode()).isEqualTo(401);
+        assertThat(Console.deadLetter(letter.getId())).isEmpty();
     }
 
     private static void assertSameEvent(CloudEvent delivered, CloudEvent sent) {

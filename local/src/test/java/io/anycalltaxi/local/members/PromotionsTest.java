@@ -42,7 +42,7 @@ class PromotionsTest {
         Place pickup = Rider.somewhere();
         Driver driver = new Driver("서울56너5656", "Yang Su");
         driver.standBy(pickup);
-        Api.Response called = api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
+        Api.Response called = rider.api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
                 "dropoff", Rider.near(pickup, METERS)));
         String callId = called.text("callId");
         awaitView(callId, view -> view.path("timeline").toString().contains("call.offered"));
@@ -66,14 +66,14 @@ class PromotionsTest {
                     .isTrue();
         }
         JsonNode promotion = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/members/" + rider.memberId + "/insights").body().path("promotions"),
+                () -> rider.api.get("/members/" + rider.memberId + "/insights").body().path("promotions"),
                 promotions -> promotions.size() == 1).get(0);
         assertThat(promotion.path("discountPercent").asInt()).isEqualTo(10);
-        await().atMost(Duration.ofSeconds(30)).until(() -> new Api(SharedStack.stack().function("notify-friend").url())
+        await().atMost(Duration.ofSeconds(30)).until(() -> new Api(SharedStack.stack().smsRecorder())
                 .get("/messages?memberId=" + rider.memberId).body().toString().contains("promotion-granted"));
 
         Taken sixth = ride(rider);
-        JsonNode sixthView = api.get("/trips/" + sixth.callId()).body();
+        JsonNode sixthView = Api.operator().get("/trips/" + sixth.callId()).body();
         assertThat(sixth.call().path("discount").path("percent").asInt()).isEqualTo(10);
         assertThat(sixth.call().path("discount").path("code").asText()).isEqualTo(promotion.path("code").asText());
         long full = tariffFare(sixthView).amount();
@@ -81,10 +81,10 @@ class PromotionsTest {
         assertThat(sixthView.path("payment").path("amount").asLong()).isEqualTo(discounted).isLessThan(full);
 
         Taken seventh = ride(rider);
-        JsonNode seventhView = api.get("/trips/" + seventh.callId()).body();
+        JsonNode seventhView = Api.operator().get("/trips/" + seventh.callId()).body();
         assertThat(seventh.call().path("discount").isMissingNode()).isTrue();
         assertThat(seventhView.path("payment").path("amount").asLong()).isEqualTo(tariffFare(seventhView).amount());
-        assertThat(api.get("/members/" + rider.memberId + "/insights").body().path("promotions")).isEmpty();
-        assertThat(api.get("/members/" + rider.memberId + "/insights").body().path("rides").asInt()).isEqualTo(7);
+        assertThat(rider.api.get("/members/" + rider.memberId + "/insights").body().path("promotions")).isEmpty();
+        assertThat(rider.api.get("/members/" + rider.memberId + "/insights").body().path("rides").asInt()).isEqualTo(7);
     }
 }

@@ -42,25 +42,30 @@ class ReviewsTest {
         Ride ride = Ride.offered(api, "서울12하1212", "Moon Ye").assigned();
         String path = "/calls/" + ride.callId() + "/review";
 
-        Api.Response tooEarly = api.post(path, review(ride.rider().memberId, 5, "quick!"));
+        Api rider = ride.rider().api;
+        Api.Response tooEarly = rider.post(path, review(ride.rider().memberId, 5, "quick!"));
         assertThat(tooEarly.status()).isEqualTo(409);
         assertThat(tooEarly.text("detail")).contains("ASSIGNED");
 
         ride.started().completed(2_000, 300);
 
-        Api.Response someoneElse = api.post(path, review(Rider.signUp(api).memberId, 1, "never rode"));
+        Rider stranger = Rider.signUp(api);
+        Api.Response someoneElse = stranger.api.post(path, review(stranger.memberId, 1, "never rode"));
         assertThat(someoneElse.status()).isEqualTo(403);
-        Api.Response invalid = api.post(path, Map.of("memberId", ride.rider().memberId, "rating", 6,
+        Api.Response inTheRidersName = stranger.api.post(path, review(ride.rider().memberId, 1, "never rode"));
+        assertThat(inTheRidersName.status()).as("a body naming another member").isEqualTo(403);
+        assertThat(api.post(path, review(ride.rider().memberId, 1, "anonymous")).status()).isEqualTo(401);
+        Api.Response invalid = rider.post(path, Map.of("memberId", ride.rider().memberId, "rating", 6,
                 "comment", "x".repeat(501)));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.text("detail")).contains("rating", "comment");
-        assertThat(api.post("/calls/no-such-call/review", review(ride.rider().memberId, 5, "")).status())
+        assertThat(rider.post("/calls/no-such-call/review", review(ride.rider().memberId, 5, "")).status())
                 .isEqualTo(404);
 
-        Api.Response reviewed = api.post(path, review(ride.rider().memberId, 4, "  Smooth ride, thank you  "));
+        Api.Response reviewed = rider.post(path, review(ride.rider().memberId, 4, "  Smooth ride, thank you  "));
         assertThat(reviewed.status()).isEqualTo(201);
         assertThat(reviewed.text("comment")).isEqualTo("Smooth ride, thank you");
-        Api.Response twice = api.post(path, review(ride.rider().memberId, 5, "again"));
+        Api.Response twice = rider.post(path, review(ride.rider().memberId, 5, "again"));
         assertThat(twice.status()).isEqualTo(409);
 
         JsonNode view = awaitView(ride.callId(), v -> v.path("review").has("rating"));
@@ -76,8 +81,8 @@ class ReviewsTest {
         Rider second = Rider.signUp(api);
         String one = completedRide(first, driver);
         String two = completedRide(second, driver);
-        api.post("/calls/" + one + "/review", review(first.memberId, 5, ""));
-        api.post("/calls/" + two + "/review", review(second.memberId, 4, ""));
+        first.api.post("/calls/" + one + "/review", review(first.memberId, 5, ""));
+        second.api.post("/calls/" + two + "/review", review(second.memberId, 4, ""));
 
         Rider third = Rider.signUp(api);
         Place pickup = Rider.somewhere();
@@ -85,10 +90,10 @@ class ReviewsTest {
             driver.standBy(pickup);
             String callId = third.call(pickup, Rider.near(pickup, 1_000));
             awaitView(callId, view -> view.path("timeline").toString().contains("call.offered"));
-            JsonNode offers = api.get("/drivers/" + driver.taxiId + "/offers").body();
+            JsonNode offers = driver.api.get("/drivers/" + driver.taxiId + "/offers").body();
             boolean rated = offers.size() == 1 && offers.get(0).path("driverRating").asDouble() == 4.5;
             if (!rated) {
-                api.post("/calls/" + callId + "/cancel", "application/json", "");
+                third.api.post("/calls/" + callId + "/cancel", "application/json", "");
                 return false;
             }
             driver.accept(callId);

@@ -25,6 +25,7 @@ import io.anycalltaxi.local.testing.Broker;
 import io.anycalltaxi.local.testing.Driver;
 import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
+import io.anycalltaxi.local.testing.SignIn;
 
 /**
  * Issue 4, test 6: a card number or CVC is never stored and never logged. A member signs up,
@@ -44,15 +45,16 @@ class NoCardSecretsTest {
     @Test
     void cardNumbersAndCvcsAreNeitherStoredNorLogged(CapturedOutput output) {
         String phone = Rider.freshPhone();
-        Api.Response signedUp = api.post("/members", Map.of("name", "Careful Rider", "phone", phone,
+        Api.Response signedUp = api.as(SignIn.accessToken(phone)).post("/members", Map.of("name", "Careful Rider", "phone", phone,
                 "friendPhone", Rider.freshPhone(), "language", "ko",
                 "card", Map.of("number", spaced(FIRST_CARD), "expMonth", 1, "expYear", 2036, "cvc", FIRST_CVC)));
         assertThat(signedUp.status()).isEqualTo(201);
         String memberId = signedUp.text("memberId");
+        Api member = api.as(signedUp.text("access_token"));
         Place pickup = Rider.somewhere();
         Driver driver = new Driver("서울44라4444", "Jung Woo");
         driver.standBy(pickup);
-        String callId = api.post("/calls", Map.of("memberId", memberId, "pickup", pickup,
+        String callId = member.post("/calls", Map.of("memberId", memberId, "pickup", pickup,
                 "dropoff", Rider.near(pickup, 3_000))).text("callId");
         awaitView(callId, hasInTimeline("call.offered"));
         driver.accept(callId);
@@ -61,7 +63,7 @@ class NoCardSecretsTest {
         awaitStatus(callId, "STARTED");
         driver.alight(callId, 3_000, 500);
         awaitStatus(callId, "COMPLETED");
-        assertThat(api.put("/members/" + memberId + "/card", Map.of("number", SECOND_CARD, "expMonth", 2,
+        assertThat(member.put("/members/" + memberId + "/card", Map.of("number", SECOND_CARD, "expMonth", 2,
                 "expYear", 2037, "cvc", SECOND_CVC)).status()).isEqualTo(200);
         Broker.awaitAllDelivered();
 

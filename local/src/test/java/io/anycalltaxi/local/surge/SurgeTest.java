@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -40,12 +41,14 @@ class SurgeTest {
     private static final int CALLERS = 120;
 
     private final Api api = Api.gateway();
-    private final List<String> accepted = new ArrayList<>();
+    /** The accepted calls, and who made them. */
+    private final Map<String, Rider> accepted = new LinkedHashMap<>();
 
     /** The accepted calls are cancelled: left open, they would weigh on every later dispatch tick. */
     @AfterEach
     void cancelAccepted() {
-        accepted.forEach(callId -> assertThat(api.post("/calls/" + callId + "/cancel", Map.of()).status()).isEqualTo(200));
+        accepted.forEach((callId, rider) -> assertThat(rider.api.post("/calls/" + callId + "/cancel", Map.of()).status())
+                .isEqualTo(200));
         Broker.awaitAllDelivered();
     }
 
@@ -71,7 +74,7 @@ class SurgeTest {
             answers.add(callers.submit(() -> {
                 go.await();
                 Place pickup = Rider.somewhere();
-                return api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
+                return rider.api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
                         "dropoff", Rider.near(pickup, 2_000)));
             }));
         }
@@ -87,8 +90,12 @@ class SurgeTest {
             assertThat(refused.header("Retry-After")).isNotBlank();
             assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
         });
-        answered.stream().filter(a -> a.status() == 201).map(a -> a.text("callId")).forEach(accepted::add);
-        accepted.forEach(callId -> awaitView(callId, view -> "REQUESTED".equals(view.path("status").asText())
+        for (int i = 0; i < CALLERS; i++) {
+            if (answered.get(i).status() == 201) {
+                accepted.put(answered.get(i).text("callId"), riders.get(i));
+            }
+        }
+        accepted.keySet().forEach(callId -> awaitView(callId, view -> "REQUESTED".equals(view.path("status").asText())
                 || view.path("timeline").size() > 0));
         try (MongoClient mongo = MongoClients.create(SharedStack.stack().mongoUri())) {
             var trips = mongo.getDatabase("anycalltaxi").getCollection("trips");

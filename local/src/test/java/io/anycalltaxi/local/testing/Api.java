@@ -12,20 +12,46 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** A client of the public API (the gateway), speaking JSON as the apps do. */
+/** A client of the public API (the gateway), speaking JSON as the apps do, anonymous or with a bearer token. */
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final String token;
 
     public Api(URI base) {
-        this.base = base;
+        this(base, null);
     }
 
+    private Api(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** Nobody signed in. */
     public static Api gateway() {
         return new Api(SharedStack.stack().gateway());
+    }
+
+    /** The local operator, with the token the runtime wrote to its data folder. */
+    public static Api operator() {
+        return gateway().as(SharedStack.stack().operatorToken());
+    }
+
+    /** The same API, with this bearer token. */
+    public Api as(String bearerToken) {
+        return new Api(base, bearerToken);
+    }
+
+    /** Somewhere else, with the same token. */
+    public Api at(URI elsewhere) {
+        return new Api(elsewhere, token);
+    }
+
+    public String token() {
+        return token;
     }
 
     public record Response(int status, JsonNode body, HttpResponse<String> raw) {
@@ -37,10 +63,6 @@ public final class Api {
         public String text(String field) {
             return body.path(field).asText();
         }
-    }
-
-    public Response get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
     /** @param headers names and values, in turn */
@@ -57,6 +79,15 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** @param headers names and values, in turn */
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.GET());
+    }
+
     /** A raw body, for malformed requests. */
     public Response post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
@@ -71,7 +102,10 @@ public final class Api {
         }
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    private Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -10,14 +10,14 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The local runtime's console (control plane): dead letters, functions, pings. */
+/** The local runtime's console (control plane), as the local operator: dead letters, functions, pings. */
 public final class Console {
 
     private Console() {
     }
 
     private static Api api() {
-        return new Api(SharedStack.stack().controlPlane());
+        return Api.operator().at(SharedStack.stack().controlPlane());
     }
 
     public static List<JsonNode> deadLetters() {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -24,18 +25,29 @@ import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.testing.CloudEventClient;
 import io.cloudevents.CloudEvent;
 
-/** A driver's app: sends CloudEvents to {@code POST /events} on the gateway, as binary-mode HTTP. */
+/**
+ * A taxi an operator onboarded, and its driver's app, signed in with the driver's phone: it sends
+ * CloudEvents to {@code POST /events} on the gateway, as binary-mode HTTP with its bearer token.
+ */
 public final class Driver {
 
     public final String taxiId;
     public final String taxiNumber;
     public final String name;
+    public final String phone;
+    /** The API as this driver. */
+    public final Api api;
     private final String events;
 
     public Driver(String taxiNumber, String name) {
         this.taxiId = "taxi-" + UUID.randomUUID();
         this.taxiNumber = taxiNumber;
         this.name = name;
+        this.phone = Rider.freshPhone();
+        Api.Response onboarded = Api.operator().post("/taxis", Map.of("taxiId", taxiId, "taxiNumber", taxiNumber,
+                "driverName", name, "phone", phone));
+        assertThat(onboarded.status()).as(onboarded.body().toString()).isEqualTo(201);
+        this.api = Api.gateway().as(SignIn.accessToken(phone));
         this.events = SharedStack.stack().gateway() + "/events";
     }
 
@@ -52,7 +64,7 @@ public final class Driver {
 
     public CloudEvent reportAt(Place place, boolean available) {
         return send(CloudEventClient.fromDriver(EventType.DRIVER_LOCATION_REPORTED, taxiId, null,
-                new LocationReported(taxiId, place.lat(), place.lng(), available, taxiNumber, name)));
+                new LocationReported(taxiId, place.lat(), place.lng(), available)));
     }
 
     public CloudEvent accept(String callId) {
@@ -72,8 +84,13 @@ public final class Driver {
 
     /** Sends it (again, for a redelivery) and expects the broker to have stored it. */
     public CloudEvent send(CloudEvent event) {
-        HttpResponse<byte[]> stored = CloudEventClient.postBinary(events, event);
-        assertThat(stored.statusCode()).isEqualTo(202);
+        HttpResponse<byte[]> stored = post(event);
+        assertThat(stored.statusCode()).as(new String(stored.body())).isEqualTo(202);
         return event;
+    }
+
+    /** Sends it with this driver's token, whatever the answer. */
+    public HttpResponse<byte[]> post(CloudEvent event) {
+        return CloudEventClient.postBinary(events, event, "Authorization", "Bearer " + api.token());
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.testing.Places;
 
-/** A member of the public, with a fresh phone number, calling taxis through the gateway. */
+/** A member of the public, with a fresh phone number, signed in, calling taxis through the gateway. */
 public final class Rider {
 
     private static final AtomicInteger PHONES = new AtomicInteger(ThreadLocalRandom.current().nextInt(10_000_000));
@@ -18,7 +18,8 @@ public final class Rider {
     public final String memberId;
     public final String phone;
     public final String friendPhone;
-    private final Api api;
+    /** The API as this member: with the member's bearer token. */
+    public final Api api;
 
     private Rider(Api api, String memberId, String phone, String friendPhone) {
         this.api = api;
@@ -36,19 +37,21 @@ public final class Rider {
         return signUp(api, "4242424242424242");
     }
 
+    /** Signs in with a fresh phone (a code by SMS), then signs up with that phone's sign-up token. */
     public static Rider signUp(Api api, String cardNumber) {
         String phone = freshPhone();
         String friendPhone = freshPhone();
-        Api.Response signedUp = api.post("/members", Map.of("name", "Rider " + RIDERS.incrementAndGet(), "phone", phone,
-                "friendPhone", friendPhone, "language", "en",
+        Api signingUp = api.as(SignIn.accessToken(phone));
+        Api.Response signedUp = signingUp.post("/members", Map.of("name", "Rider " + RIDERS.incrementAndGet(),
+                "phone", phone, "friendPhone", friendPhone, "language", "en",
                 "card", Map.of("number", cardNumber, "expMonth", 12, "expYear", 2035, "cvc", "123")));
         assertThat(signedUp.status()).as(signedUp.body().toString()).isEqualTo(201);
-        return new Rider(api, signedUp.text("memberId"), phone, friendPhone);
+        return new Rider(api.as(signedUp.text("access_token")), signedUp.text("memberId"), phone, friendPhone);
     }
 
     /** @return the callId */
     public String call(Place pickup, Place dropoff) {
-        Api.Response called = api.post("/calls", Map.of("memberId", memberId, "pickup", pickup, "dropoff", dropoff));
+        Api.Response called = api.post("/calls", Map.of("pickup", pickup, "dropoff", dropoff));
         assertThat(called.status()).as(called.body().toString()).isEqualTo(201);
         return called.text("callId");
     }

@@ -27,7 +27,9 @@ public final class SharedStack implements BeforeAllCallback {
             "--anycalltaxi.outbox.relay-interval=1s",
             "--anycalltaxi.outbox.grace=1s",
             "--resilience4j.ratelimiter.instances.calls.limit-for-period=40",
-            "--resilience4j.bulkhead.instances.calls.max-concurrent-calls=12");
+            "--resilience4j.bulkhead.instances.calls.max-concurrent-calls=12",
+            // every test signs in from this one address
+            "--anycalltaxi.sign-in.limits.per-address.requests=100000");
 
     private static LocalStack stack;
     private static TestSubscriber subscriber;
@@ -57,5 +59,17 @@ public final class SharedStack implements BeforeAllCallback {
 
     public static TestSubscriber subscriber() {
         return subscriber;
+    }
+
+    /** {@code Authorization} of a delivery by this Trigger to this function, as the broker makes it. */
+    public static String[] asTrigger(String trigger, String function) {
+        return new String[] { "Authorization",
+                "Bearer " + stack.workloads().token(stack.workloads().trigger(trigger), function) };
+    }
+
+    /** {@code Authorization} of a workload with this service account, calling the broker. */
+    public static String[] asServiceAccount(String name) {
+        return new String[] { "Authorization", "Bearer " + stack.workloads().token(stack.workloads().serviceAccount(name),
+                stack.workloads().audienceOf("eventing.knative.dev", "Broker", "anycalltaxi")) };
     }
 }

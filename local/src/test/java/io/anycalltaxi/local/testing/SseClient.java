@@ -29,8 +29,12 @@ public final class SseClient implements AutoCloseable {
     private volatile int status;
     private volatile String contentType;
 
-    public SseClient(URI url, String lastEventId) {
+    /** @param token the bearer token to subscribe with; null for a share link's stream */
+    public SseClient(URI url, String lastEventId, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Accept", "text/event-stream").GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

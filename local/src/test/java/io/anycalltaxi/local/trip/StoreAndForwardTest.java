@@ -37,7 +37,7 @@ class StoreAndForwardTest {
             secondCall = second.call(pickup, Rider.near(pickup, 3_000));
             awaitView(firstCall, hasInTimeline("call.requested"));
             awaitView(secondCall, hasInTimeline("call.requested"));
-            assertThat(timeline(api.get("/trips/" + firstCall).body())).doesNotContain("call.offered");
+            assertThat(timeline(Api.operator().get("/trips/" + firstCall).body())).doesNotContain("call.offered");
         } finally {
             assignTaxi.start();
         }

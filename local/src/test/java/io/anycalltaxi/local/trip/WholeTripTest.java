@@ -6,7 +6,10 @@ import static io.anycalltaxi.local.testing.Views.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,8 @@ import io.anycalltaxi.local.testing.SharedStack;
 /** Issue 2, test 1: a whole trip through the gateway and the broker, as the apps would drive it. */
 @ExtendWith(SharedStack.class)
 class WholeTripTest {
+
+    private static final Pattern SHARE_LINK = Pattern.compile("https?://\\S+/shared/trips/\\S+");
 
     private final Api api = Api.gateway();
 
@@ -52,16 +57,29 @@ class WholeTripTest {
         assertThat(timeline(view)).containsSubsequence("call.requested", "taxi.assigned", "trip.started",
                 "friend.notified", "trip.ended", "payment.completed", "trip.completed");
 
-        JsonNode messages = new Api(SharedStack.stack().function("notify-friend").url())
+        JsonNode messages = new Api(SharedStack.stack().smsRecorder())
                 .get("/messages?callId=" + callId).body();
         JsonNode toFriend = StreamSupport.stream(messages.spliterator(), false)
                 .filter(m -> m.path("kind").asText().equals("trip-started")).findFirst().orElseThrow();
         assertThat(toFriend.path("to").asText()).isEqualTo(Rider.masked(rider.friendPhone));
         assertThat(toFriend.path("text").asText()).contains("서울12가3456", "Park Minsu");
+
+        JsonNode own = rider.api.get("/trips/" + callId).body();
+        assertThat(own.path("status").asText()).as("the member reads its own trip").isEqualTo("COMPLETED");
+        assertThat(own.path("memberId").asText()).isEqualTo(rider.memberId);
+        Matcher link = SHARE_LINK.matcher(toFriend.path("text").asText());
+        assertThat(link.find()).as("the friend's text links to a share of the trip").isTrue();
+        Api.Response shared = api.get(URI.create(link.group()).getRawPath() + "?" + URI.create(link.group()).getRawQuery());
+        assertThat(shared.status()).as("the friend opens it without signing in").isEqualTo(200);
+        assertThat(shared.text("status")).isEqualTo("COMPLETED");
+        assertThat(shared.body().path("taxi").path("taxiNumber").asText()).isEqualTo("서울12가3456");
+        assertThat(shared.body().has("memberId") || shared.body().has("payment") || shared.body().has("fare")
+                || shared.body().toString().contains(rider.phone.substring(3))).as("nothing of the member's").isFalse();
+        assertThat(api.get("/shared/trips/" + callId + "?token=not-the-token").status()).isEqualTo(404);
     }
 
     private boolean offered(Driver driver, String callId) {
-        JsonNode offers = api.get("/drivers/" + driver.taxiId + "/offers").body();
+        JsonNode offers = driver.api.get("/drivers/" + driver.taxiId + "/offers").body();
         return StreamSupport.stream(offers.spliterator(), false).anyMatch(o -> o.path("callId").asText().equals(callId));
     }
 }

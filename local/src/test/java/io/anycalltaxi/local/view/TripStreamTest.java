@@ -36,7 +36,7 @@ class TripStreamTest {
     @Test
     void aSubscriberSeesPositionsAndStatusesInOrder() {
         Ride ride = Ride.offered(api, "서울66사6666", "Bae Jin");
-        try (SseClient customer = new SseClient(stream(ride.callId()), null)) {
+        try (SseClient customer = new SseClient(stream(ride.callId()), null, ride.rider().api.token())) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !customer.received().isEmpty());
             assertThat(customer.status()).isEqualTo(200);
             assertThat(customer.contentType()).startsWith("text/event-stream");
@@ -76,18 +76,18 @@ class TripStreamTest {
     void reconnectingWithTheLastEventIdResumesAfterIt() {
         Ride ride = Ride.offered(api, "서울77아7777", "Ko Eun").assigned();
         String seen;
-        try (SseClient first = new SseClient(stream(ride.callId()), null)) {
+        try (SseClient first = new SseClient(stream(ride.callId()), null, ride.rider().api.token())) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !first.received().isEmpty());
             seen = first.received().get(first.received().size() - 1).id();
         }
 
-        try (SseClient upToDate = new SseClient(stream(ride.callId()), seen)) {
+        try (SseClient upToDate = new SseClient(stream(ride.callId()), seen, ride.rider().api.token())) {
             ride.driver().board(ride.callId());
             await().atMost(Duration.ofSeconds(10)).until(() -> lastStatus(upToDate).equals("STARTED"));
             assertThat(upToDate.received()).allSatisfy(message ->
                     assertThat(Long.parseLong(message.id())).isGreaterThan(Long.parseLong(seen)));
         }
-        try (SseClient behind = new SseClient(stream(ride.callId()), seen)) {
+        try (SseClient behind = new SseClient(stream(ride.callId()), seen, ride.rider().api.token())) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !behind.received().isEmpty());
             assertThat(behind.received().get(0).data().path("status").asText())
                     .as("what it missed, at once").isEqualTo("STARTED");

@@ -35,7 +35,7 @@ class ViewTest {
     void theFriendIsToldOfTheStartAndTheArrivalAndTheCustomerOfTheTaxi() {
         Ride ride = completedRide("서울10자1010");
 
-        JsonNode messages = new Api(SharedStack.stack().function("notify-friend").url())
+        JsonNode messages = new Api(SharedStack.stack().smsRecorder())
                 .get("/messages?callId=" + ride.callId()).body();
         assertThat(messages).hasSize(3);
         assertThat(message(messages, "taxi-assigned").path("to").asText()).isEqualTo(Rider.masked(ride.rider().phone));
@@ -51,7 +51,7 @@ class ViewTest {
     void theViewShowsTheMemberMaskedAndEveryStage() {
         Ride ride = completedRide("서울20차2020");
 
-        JsonNode view = api.get("/trips/" + ride.callId()).body();
+        JsonNode view = Api.operator().get("/trips/" + ride.callId()).body();
 
         assertThat(view.path("member").path("phoneMasked").asText()).isEqualTo(Rider.masked(ride.rider().phone));
         assertThat(view.path("member").path("name").asText()).startsWith("Rider");
@@ -67,14 +67,14 @@ class ViewTest {
     void aRebuildFromTheKeptEventsGivesTheSameViews() {
         Ride ride = completedRide("서울30카3030");
         Broker.awaitAllDelivered();
-        JsonNode live = api.get("/trips/" + ride.callId()).body();
+        JsonNode live = Api.operator().get("/trips/" + ride.callId()).body();
 
-        Api.Response rebuilt = new Api(SharedStack.stack().function("project-view").url()).post("/views/rebuild",
+        Api.Response rebuilt = Api.operator().at(SharedStack.stack().function("project-view").url()).post("/views/rebuild",
                 "application/json", "");
 
         assertThat(rebuilt.status()).isEqualTo(200);
         assertThat(rebuilt.body().path("rebuilt").asInt()).isPositive();
-        assertThat(api.get("/trips/" + ride.callId()).body()).isEqualTo(live);
+        assertThat(Api.operator().get("/trips/" + ride.callId()).body()).isEqualTo(live);
     }
 
     @Test
@@ -82,19 +82,19 @@ class ViewTest {
         Rider rider = Rider.signUp(api);
         var place = Rider.somewhere();
         String older = rider.call(place, Rider.near(place, 1_000));
-        api.post("/calls/" + older + "/cancel", "application/json", "");
+        rider.api.post("/calls/" + older + "/cancel", "application/json", "");
         String newer = rider.call(place, Rider.near(place, 2_000));
         awaitView(newer, view -> true);
         awaitStatus(older, "CANCELLED");
 
-        JsonNode all = api.get("/members/" + rider.memberId + "/trips").body();
-        JsonNode first = api.get("/members/" + rider.memberId + "/trips?size=1").body();
-        JsonNode second = api.get("/members/" + rider.memberId + "/trips?size=1&page=1").body();
+        JsonNode all = rider.api.get("/members/" + rider.memberId + "/trips").body();
+        JsonNode first = rider.api.get("/members/" + rider.memberId + "/trips?size=1").body();
+        JsonNode second = rider.api.get("/members/" + rider.memberId + "/trips?size=1&page=1").body();
 
         assertThat(all).extracting(trip -> trip.path("callId").asText()).containsExactly(newer, older);
         assertThat(first).extracting(trip -> trip.path("callId").asText()).containsExactly(newer);
         assertThat(second).extracting(trip -> trip.path("callId").asText()).containsExactly(older);
-        assertThat(api.get("/members/" + rider.memberId + "/trips?size=1000").status()).isEqualTo(400);
+        assertThat(rider.api.get("/members/" + rider.memberId + "/trips?size=1000").status()).isEqualTo(400);
     }
 
     private static JsonNode message(JsonNode messages, String kind) {
