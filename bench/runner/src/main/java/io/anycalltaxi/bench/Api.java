@@ -45,30 +45,31 @@ final class Api {
         }
     }
 
-    Answer call(String memberId) {
-        return call(memberId, CITY_HALL, GANGNAM);
+    Answer call(Members.Caller caller) {
+        return call(caller, CITY_HALL, GANGNAM);
     }
 
-    Answer call(String memberId, Place pickup, Place dropoff) {
-        return post("/calls", Map.of("memberId", memberId, "pickup", pickup, "dropoff", dropoff));
+    Answer call(Members.Caller caller, Place pickup, Place dropoff) {
+        return post("/calls", Map.of("pickup", pickup, "dropoff", dropoff), caller.token());
     }
 
-    Answer get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    Answer get(String path, String token) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).GET());
     }
 
-    Answer post(String path, Object body) {
+    Answer post(String path, Object body, String token) {
         try {
             return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
     }
 
-    /** A driver's app sending an event, in binary mode. */
-    Answer post(String path, CloudEvent event) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+    /** A driver's app sending an event, in binary mode, with the driver's token. */
+    Answer post(String path, CloudEvent event, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
         HttpHeaders headers = CloudEventHttp.headers(event);
         headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(CloudEventHttp.body(event))));

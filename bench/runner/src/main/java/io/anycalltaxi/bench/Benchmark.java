@@ -101,7 +101,7 @@ public final class Benchmark {
     private String measure(LocalStack stack) throws IOException, InterruptedException {
         MongoTemplate mongo = new MongoTemplate(new SimpleMongoClientDatabaseFactory(stack.mongoUri()));
         Stage stage = new Stage(stack, new Api(stack.gateway()), new Api(stack.function("create-call").url()), mongo,
-                new Members(mongo));
+                new Members(mongo, stack.people()));
         stage.members().prepare(10_000);
         run(5, stage, () -> ColdStarts.run(root, stack, pace.starts()));
         CallLimits limits = CallLimits.of(stack);

@@ -26,14 +26,15 @@ final class CallToView {
     }
 
     private static int callAndWatch(Stage stage) {
-        Api.Answer called = stage.gateway().call(stage.members().next());
+        Members.Caller caller = stage.members().next();
+        Api.Answer called = stage.gateway().call(caller);
         if (called.status() != 201) {
             return called.status();
         }
         String view = "/trips/" + called.text("callId");
         long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
-            if (stage.gateway().get(view).status() == 200) {
+            if (stage.gateway().get(view, caller.token()).status() == 200) {
                 return 200;
             }
             try {

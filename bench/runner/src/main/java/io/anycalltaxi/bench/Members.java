@@ -13,22 +13,31 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import io.anycalltaxi.core.member.CardOnFile;
 import io.anycalltaxi.core.member.Language;
 import io.anycalltaxi.core.member.Member;
+import io.anycalltaxi.core.security.PeopleTokens;
+import io.anycalltaxi.core.security.PhoneIdentity;
 
 /**
  * Members for the load, each making one call: a member with a call in progress may not make
- * another. They are written to MongoDB as register-member stores them, in bulk, so that signing
- * up thousands does not weigh on what is measured; register-member itself is not benchmarked.
+ * another. They are written to MongoDB as register-member stores them, in bulk, each with the
+ * bearer token sign-in would give it, so that signing up and in thousands does not weigh on what
+ * is measured; register-member and sign-in themselves are not benchmarked.
  */
 final class Members {
 
     private static final int BATCH = 1_000;
 
     private final MongoTemplate mongo;
-    private final ConcurrentLinkedQueue<String> unused = new ConcurrentLinkedQueue<>();
+    private final PeopleTokens tokens;
+    private final ConcurrentLinkedQueue<Caller> unused = new ConcurrentLinkedQueue<>();
     private final AtomicLong phones = new AtomicLong(ThreadLocalRandom.current().nextLong(10_000_000));
 
-    Members(MongoTemplate mongo) {
+    /** A member ready to call, and its bearer token. */
+    record Caller(String memberId, String token) {
+    }
+
+    Members(MongoTemplate mongo, PeopleTokens tokens) {
         this.mongo = mongo;
+        this.tokens = tokens;
     }
 
     /** Signs up this many ahead of a run. */
@@ -39,17 +48,17 @@ final class Members {
     }
 
     /** A member who has not called yet; more are signed up if the prepared ones ran out. */
-    String next() {
-        String memberId = unused.poll();
-        while (memberId == null) {
+    Caller next() {
+        Caller caller = unused.poll();
+        while (caller == null) {
             synchronized (this) {
                 if (unused.isEmpty()) {
                     signUp(BATCH);
                 }
             }
-            memberId = unused.poll();
+            caller = unused.poll();
         }
-        return memberId;
+        return caller;
     }
 
     private void signUp(int count) {
@@ -59,7 +68,8 @@ final class Members {
                     new CardOnFile("tok_local_visa_4242_bench", "visa", "4242", 12, 2035), Instant.now()));
         }
         mongo.insertAll(members);
-        members.forEach(member -> unused.add(member.memberId()));
+        members.forEach(member -> unused.add(new Caller(member.memberId(), tokens.accessFor(
+                new PhoneIdentity(member.phoneNumber(), member.memberId(), null)).value())));
     }
 
     private String phone() {

@@ -6,7 +6,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
 
@@ -19,6 +22,8 @@ import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.PassengerAlighted;
 import io.anycalltaxi.core.events.PassengerBoarded;
 import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.member.PhoneNumber;
+import io.anycalltaxi.core.security.PhoneIdentity;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
@@ -31,23 +36,33 @@ final class SimulatedDriver {
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    private static final AtomicLong PHONES = new AtomicLong(ThreadLocalRandom.current().nextLong(10_000_000));
+
     private final Api api;
     private final MongoTemplate mongo;
     private final Members members;
     private final Place home;
     private final String taxiId = "taxi-bench-" + UUID.randomUUID();
+    private final String token;
 
-    SimulatedDriver(Api api, MongoTemplate mongo, Members members, Place home) {
-        this.api = api;
-        this.mongo = mongo;
-        this.members = members;
+    /** A taxi the operator onboards, its driver signed in (with the token sign-in would give). */
+    SimulatedDriver(Stage stage, Place home) {
+        this.api = stage.gateway();
+        this.mongo = stage.mongo();
+        this.members = stage.members();
         this.home = home;
+        PhoneNumber phone = new PhoneNumber(String.format("+8211%08d", PHONES.incrementAndGet() % 100_000_000));
+        Api.Answer onboarded = api.post("/taxis", Map.of("taxiId", taxiId, "taxiNumber", number(), "driverName",
+                "Bench Driver", "phone", phone.e164()), stage.stack().operatorToken());
+        if (onboarded.status() != 201) {
+            throw new IllegalStateException("taxi " + taxiId + " was not onboarded: " + onboarded.status());
+        }
+        this.token = stage.stack().people().accessFor(new PhoneIdentity(phone, null, taxiId)).value();
     }
 
     /** On duty at home, once dispatch knows it. */
     void standBy() {
-        send(EventType.DRIVER_LOCATION_REPORTED, null,
-                new LocationReported(taxiId, home.lat(), home.lng(), true, number(), "Bench Driver"));
+        send(EventType.DRIVER_LOCATION_REPORTED, null, new LocationReported(taxiId, home.lat(), home.lng(), true));
         awaitFree();
     }
 
@@ -58,22 +73,23 @@ final class SimulatedDriver {
     /** One whole trip; the status is 200 when it was completed and paid, otherwise what went wrong. */
     int trip() {
         awaitFree();
-        Api.Answer called = api.call(members.next(), home, new Place(home.lat() + 0.03, home.lng(), "3 km north"));
+        Members.Caller rider = members.next();
+        Api.Answer called = api.call(rider, home, new Place(home.lat() + 0.03, home.lng(), "3 km north"));
         if (called.status() != 201) {
             return called.status();
         }
         String callId = called.text("callId");
         boolean done = await(() -> offered(callId))
-                && accepted(callId) && await(() -> status(callId, "ASSIGNED"))
+                && accepted(callId) && await(() -> status(callId, "ASSIGNED", rider))
                 && send(EventType.DRIVER_PASSENGER_BOARDED, callId, new PassengerBoarded(callId, taxiId))
-                && await(() -> status(callId, "STARTED"))
+                && await(() -> status(callId, "STARTED", rider))
                 && send(EventType.DRIVER_PASSENGER_ALIGHTED, callId, new PassengerAlighted(callId, taxiId, 3_300, 540))
-                && await(() -> status(callId, "COMPLETED"));
+                && await(() -> status(callId, "COMPLETED", rider));
         return done ? 200 : 504;
     }
 
     private boolean offered(String callId) {
-        Api.Answer offers = api.get("/drivers/" + taxiId + "/offers");
+        Api.Answer offers = api.get("/drivers/" + taxiId + "/offers", token);
         return offers.status() == 200 && StreamSupport.stream(offers.body().spliterator(), false)
                 .anyMatch(offer -> callId.equals(offer.path("callId").asText()));
     }
@@ -82,8 +98,9 @@ final class SimulatedDriver {
         return send(EventType.DRIVER_CALL_ACCEPTED, callId, new CallAccepted(callId, taxiId));
     }
 
-    private boolean status(String callId, String status) {
-        Api.Answer view = api.get("/trips/" + callId);
+    /** As the rider sees it. */
+    private boolean status(String callId, String status, Members.Caller rider) {
+        Api.Answer view = api.get("/trips/" + callId, rider.token());
         return view.status() == 200 && status.equals(view.text("status"));
     }
 
@@ -99,7 +116,7 @@ final class SimulatedDriver {
                 .withSource(URI.create("/drivers/" + taxiId)).withType(type.type()).withSubject(callId)
                 .withTime(OffsetDateTime.now()).withDataContentType("application/json")
                 .withData(EventJson.toBytes(data)).build();
-        return api.post("/events", event).status() == 202;
+        return api.post("/events", event, token).status() == 202;
     }
 
     private static boolean await(BooleanSupplier condition) {

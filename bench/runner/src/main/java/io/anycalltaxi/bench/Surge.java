@@ -44,9 +44,9 @@ final class Surge {
         stage.members().prepare(CLIENTS * 10);
         Refusals before = Refusals.in(stage);
         Queue<String> accepted = new ConcurrentLinkedQueue<>();
-        ThreadLocal<String[]> caller = ThreadLocal.withInitial(() -> new String[] { stage.members().next() });
+        ThreadLocal<Members.Caller[]> caller = ThreadLocal.withInitial(() -> new Members.Caller[] { stage.members().next() });
         Outcomes answers = Load.closedLoop(CLIENTS, Duration.ZERO, duration, () -> {
-            String[] member = caller.get();
+            Members.Caller[] member = caller.get();
             Api.Answer answer = stage.gateway().call(member[0]);
             if (answer.status() == 201) {
                 accepted.add(answer.text("callId"));

@@ -19,8 +19,7 @@ final class WholeTrips {
     }
 
     static Table run(Stage stage, int drivers, Duration duration) throws InterruptedException {
-        List<SimulatedDriver> fleet = IntStream.range(0, drivers).mapToObj(i -> new SimulatedDriver(stage.gateway(),
-                stage.mongo(), stage.members(), new Place(35.0 + 0.2 * i, 128.0, "bench taxi stand " + i))).toList();
+        List<SimulatedDriver> fleet = IntStream.range(0, drivers).mapToObj(i -> new SimulatedDriver(stage, new Place(35.0 + 0.2 * i, 128.0, "bench taxi stand " + i))).toList();
         warmUp(fleet);
         ConcurrentLinkedQueue<SimulatedDriver> unclaimed = new ConcurrentLinkedQueue<>(fleet);
         ThreadLocal<SimulatedDriver> mine = ThreadLocal.withInitial(unclaimed::poll);

@@ -82,7 +82,8 @@ class KustomizeTest {
         }
         Set<String> triggers = names(built, Trigger.class);
         for (EventPolicy policy : only(built, EventPolicy.class)) {
-            assertThat(policy.getSpec().getTo()).allSatisfy(to -> assertThat(brokers).contains(to.getRef().getName()));
+            assertThat(policy.getSpec().getTo()).allSatisfy(to -> assertThat(to.getRef().getKind().equals("Broker")
+                    ? brokers : names(built, KafkaSink.class)).contains(to.getRef().getName()));
             policy.getSpec().getFrom().forEach(from -> {
                 if (from.getSub() != null) {
                     assertThat(from.getSub()).as(policy.getMetadata().getName()).startsWith("system:serviceaccount:"

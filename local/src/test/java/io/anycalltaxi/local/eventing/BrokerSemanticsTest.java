@@ -215,7 +215,13 @@ class BrokerSemanticsTest {
         String sink = SharedStack.stack().controlPlane() + "/sinks/anycalltaxi/dead-letters";
         CloudEvent letter = event("test.ingress");
 
-        assertThat(CloudEventClient.postBinary(sink, letter, asProducer).statusCode()).isEqualTo(403);
+        String aFunction = SharedStack.stack().workloads().token(SharedStack.stack().workloads()
+                .serviceAccount("create-call"), "eventing.knative.dev/kafkasink/anycalltaxi/dead-letters");
+
+        assertThat(CloudEventClient.postBinary(sink, letter, "Authorization", "Bearer " + aFunction).statusCode())
+                .isEqualTo(403);
+        assertThat(CloudEventClient.postBinary(sink, letter, asProducer).statusCode()).as("a token for the broker")
+                .isEqualTo(401);
         assertThat(CloudEventClient.postBinary(sink, letter).statusCode()).isEqualTo(401);
         assertThat(Console.deadLetter(letter.getId())).isEmpty();
     }

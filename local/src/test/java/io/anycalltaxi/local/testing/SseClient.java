@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -69,11 +71,11 @@ public final class SseClient implements AutoCloseable {
                     data.append(line.substring(5));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             if (lines != null) {
-                return;
+                return; // closed by this client
             }
-            throw new UncheckedIOException(e);
+            throw e instanceof UncheckedIOException unchecked ? unchecked : new UncheckedIOException((IOException) e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -81,6 +83,11 @@ public final class SseClient implements AutoCloseable {
 
     public List<Message> received() {
         return new ArrayList<>(received);
+    }
+
+    /** The answer's status, once it came. */
+    public int awaitStatus() {
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status, answered -> answered != 0);
     }
 
     public int status() {
