@@ -10,10 +10,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
-import io.anycalltaxi.core.security.ActorTokens;
+import io.anycalltaxi.core.security.PeopleIssuers;
 import io.anycalltaxi.core.security.ProblemResponses;
 import io.anycalltaxi.core.security.Role;
 import io.anycalltaxi.core.security.SecurityChains;
@@ -26,8 +27,9 @@ import io.anycalltaxi.core.security.WorkloadTokens;
  * <li>{@code POST /} (event delivery) only from the broker's Triggers, by their workload token;</li>
  * <li>health probes from anyone; the other actuator endpoints for operators;</li>
  * <li>everything else with a person's bearer token from the people issuer
- * ({@code spring.security.oauth2.resourceserver.jwt.*}); the handler then decides what that person
- * may do ({@link io.anycalltaxi.core.security.Callers}).</li>
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}), or an operator's from the organisation's
+ * issuer if one is configured ({@code anycalltaxi.security.operators.*}); the handler then decides
+ * what that person may do ({@link io.anycalltaxi.core.security.Callers}).</li>
  * </ul>
  * A function adds chains of its own (public sign-in, a workload-only route) with a lower order.
  * Before the resource server's auto-configuration, so that Boot sees these chains and adds none.
@@ -43,10 +45,17 @@ public class FunctionSecurityAutoConfiguration {
         return new ProblemResponses();
     }
 
+    /** How people's tokens become actors: from one issuer of everyone, or sign-in's beside an issuer of operators. */
     @Bean
-    ActorTokens actorTokens(@Value("${anycalltaxi.security.roles-claim}") String rolesClaim,
-            @Value("${anycalltaxi.security.operator-role}") String operatorRole) {
-        return new ActorTokens(rolesClaim, operatorRole);
+    PeopleIssuers peopleIssuers(@Value("${anycalltaxi.security.roles-claim}") String rolesClaim,
+            @Value("${anycalltaxi.security.operator-role}") String operatorRole,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String peopleIssuer,
+            @Value("${anycalltaxi.security.operators.issuer-uri:}") String operatorIssuer,
+            @Value("${anycalltaxi.security.operators.jwk-set-uri:}") String operatorKeys,
+            @Value("${anycalltaxi.security.operators.audience:anycalltaxi}") String operatorAudience,
+            @Value("${anycalltaxi.security.operators.roles-claim:${anycalltaxi.security.roles-claim}}") String operatorRolesClaim) {
+        return new PeopleIssuers(rolesClaim, operatorRole, peopleIssuer, operatorIssuer, operatorKeys, operatorAudience,
+                operatorRolesClaim);
     }
 
     @Bean
@@ -72,14 +81,14 @@ public class FunctionSecurityAutoConfiguration {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 100)
-    SecurityFilterChain peopleRequests(HttpSecurity http, ProblemResponses problems, ActorTokens actors)
-            throws Exception {
+    SecurityFilterChain peopleRequests(HttpSecurity http, ProblemResponses problems, PeopleIssuers issuers,
+            JwtDecoder peopleTokens) throws Exception {
         return SecurityChains.stateless(http, problems)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(actors))
+                .oauth2ResourceServer(server -> server.authenticationManagerResolver(issuers.resolver(peopleTokens))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }

@@ -20,14 +20,23 @@ public class ActorTokens implements Converter<Jwt, AbstractAuthenticationToken> 
 
     private final String rolesClaim;
     private final String operatorRole;
+    private final Set<Role> honoured;
 
     /**
      * @param rolesClaim   the claim holding the roles, a dotted path into nested claims
      * @param operatorRole the value in it that makes an operator
+     * @param honoured     the roles this issuer may give (an organisation's issuer of operators
+     *                     makes no customers; sign-in, beside one, makes no operators)
      */
-    public ActorTokens(String rolesClaim, String operatorRole) {
+    public ActorTokens(String rolesClaim, String operatorRole, Set<Role> honoured) {
         this.rolesClaim = rolesClaim;
         this.operatorRole = operatorRole;
+        this.honoured = EnumSet.copyOf(honoured);
+    }
+
+    /** Every role, as one issuer of all people gives them. */
+    public ActorTokens(String rolesClaim, String operatorRole) {
+        this(rolesClaim, operatorRole, EnumSet.allOf(Role.class));
     }
 
     @Override
@@ -40,6 +49,7 @@ public class ActorTokens implements Converter<Jwt, AbstractAuthenticationToken> 
                 Role.ofClaim(value).filter(role -> role != Role.OPERATOR).ifPresent(roles::add);
             }
         }
+        roles.retainAll(honoured);
         Actor actor = new Actor(jwt.getSubject(), roles, jwt.getClaimAsString(TokenClaims.MEMBER_ID),
                 jwt.getClaimAsString(TokenClaims.TAXI_ID), jwt.getClaimAsString(TokenClaims.PHONE));
         return new ActorAuthentication(jwt,

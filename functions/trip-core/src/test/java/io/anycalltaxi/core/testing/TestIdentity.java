@@ -97,6 +97,12 @@ public final class TestIdentity {
         }
     }
 
+    /** Where the test key is published. */
+    public static String jwkSetUri() {
+        start();
+        return jwks;
+    }
+
     /** The settings that make a function trust these issuers (and sign with this key, if it issues tokens). */
     public static String[] properties() {
         start();
