@@ -61,9 +61,11 @@ class SmsRecorder {
         return ResponseEntity.accepted().body(Map.of("id", key == null ? "unkeyed" : key));
     }
 
+    /** As typed, or E.164 (whose '+' an unencoded query string turns into a space). */
     @GetMapping(path = "/messages", params = "phone")
     List<Text> toPhone(@RequestParam String phone) {
-        String e164 = PhoneNumber.parse(phone).map(PhoneNumber::e164).orElse(phone);
+        String e164 = PhoneNumber.parse(phone).or(() -> PhoneNumber.parse("+" + phone.strip()))
+                .map(PhoneNumber::e164).orElse(phone);
         return shown(text -> text.to().equals(e164));
     }
 

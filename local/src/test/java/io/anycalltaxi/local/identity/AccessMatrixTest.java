@@ -174,6 +174,15 @@ class AccessMatrixTest {
         awaitView(ride.callId(), hasInTimeline("call.cancelled"));
     }
 
+    @Test
+    void theConsoleRefusesCrossSiteRequestsEvenWithAnOperatorsToken() {
+        Api console = Api.operator().at(SharedStack.stack().controlPlane());
+
+        assertThat(console.get("/functions", "Origin", "https://elsewhere.example").status()).isEqualTo(403);
+        assertThat(console.get("/functions", "Sec-Fetch-Site", "cross-site").status()).isEqualTo(403);
+        assertThat(console.get("/functions", "Sec-Fetch-Site", "same-origin").status()).isEqualTo(200);
+    }
+
     /** The call, the member's card, the fleet's size and the calls stored: what a refused request must not touch. */
     private static String stateOf(String callId, String memberId, String taxiId) {
         try (MongoClient mongo = MongoClients.create(SharedStack.stack().mongoUri())) {

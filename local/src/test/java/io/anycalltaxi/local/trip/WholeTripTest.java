@@ -22,6 +22,7 @@ import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.Driver;
 import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
+import io.anycalltaxi.local.testing.SseClient;
 
 /** Issue 2, test 1: a whole trip through the gateway and the broker, as the apps would drive it. */
 @ExtendWith(SharedStack.class)
@@ -76,6 +77,13 @@ class WholeTripTest {
         assertThat(shared.body().has("memberId") || shared.body().has("payment") || shared.body().has("fare")
                 || shared.body().toString().contains(rider.phone.substring(3))).as("nothing of the member's").isFalse();
         assertThat(api.get("/shared/trips/" + callId + "?token=not-the-token").status()).isEqualTo(404);
+        URI share = URI.create(link.group());
+        try (SseClient live = new SseClient(share.resolve(share.getRawPath() + "/stream?" + share.getRawQuery()), null,
+                null)) {
+            JsonNode pushed = await().atMost(Duration.ofSeconds(10)).until(live::received, r -> !r.isEmpty()).get(0).data();
+            assertThat(pushed.path("status").asText()).as("the friend's page follows it live").isEqualTo("COMPLETED");
+            assertThat(pushed.has("memberId") || pushed.has("payment")).isFalse();
+        }
     }
 
     private boolean offered(Driver driver, String callId) {
