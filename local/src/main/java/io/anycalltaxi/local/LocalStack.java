@@ -314,6 +314,23 @@ public final class LocalStack implements AutoCloseable {
         return smsRecorder;
     }
 
+    /**
+     * What a function started as its own process (as its container starts) is given to work
+     * beside this stack, as environment variables: the Secret's folder, the issuers it trusts, the
+     * SMS provider.
+     */
+    public Map<String, String> functionEnvironment() {
+        return Map.of("MONGODB_URI", mongoUri,
+                "ANYCALLTAXI_SECRETS_DIR", home.resolve("secrets").toString(),
+                "ANYCALLTAXI_ISSUER", gateway.toString(),
+                "ANYCALLTAXI_JWKS_URI", function("sign-in").url() + "/.well-known/jwks.json",
+                "ANYCALLTAXI_IDENTITY_ISSUER", workloads.issuer(),
+                "ANYCALLTAXI_IDENTITY_JWKSETURI", workloads.jwkSetUri(),
+                "ANYCALLTAXI_SMS_HTTP_URL", smsRecorder.toString(),
+                "ANYCALLTAXI_SMS_HTTP_ACCOUNT", SMS_ACCOUNT,
+                "ANYCALLTAXI_SMS_HTTP_SENDER", SMS_SENDER);
+    }
+
     public Path operatorTokenFile() {
         return operatorTokenFile;
     }

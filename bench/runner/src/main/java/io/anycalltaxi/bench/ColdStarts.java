@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,8 +62,8 @@ final class ColdStarts {
         Table table = new Table("5. Cold start (process start to first answered request, median of " + starts
                 + ") and idle memory", "app", "first answer ms", "range ms", "idle RSS MB", "start vs bare", "RSS vs bare");
         row(table, "bare Spring Boot web app", bare, bare);
-        Map<String, String> environment = Map.of("MONGODB_URI", stack.mongoUri(),
-                "K_SINK", stack.brokerIngress("anycalltaxi").toString());
+        Map<String, String> environment = new HashMap<>(stack.functionEnvironment());
+        environment.put("K_SINK", stack.brokerIngress("anycalltaxi").toString());
         for (String function : LocalFunctions.applications().keySet()) {
             Measured measured = measure(jar(root.resolve("functions").resolve(function).resolve("target")),
                     "/actuator/health/readiness", environment, starts, logs.resolve(function + ".log"));

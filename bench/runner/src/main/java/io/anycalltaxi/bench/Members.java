@@ -1,5 +1,6 @@
 package io.anycalltaxi.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ import io.anycalltaxi.core.security.PhoneIdentity;
 final class Members {
 
     private static final int BATCH = 1_000;
+    /** Longer than a whole run: members are prepared before it starts. */
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
     private final MongoTemplate mongo;
     private final PeopleTokens tokens;
@@ -69,7 +72,7 @@ final class Members {
         }
         mongo.insertAll(members);
         members.forEach(member -> unused.add(new Caller(member.memberId(), tokens.accessFor(
-                new PhoneIdentity(member.phoneNumber(), member.memberId(), null)).value())));
+                new PhoneIdentity(member.phoneNumber(), member.memberId(), null), TOKEN_LIFETIME).value())));
     }
 
     private String phone() {

@@ -57,7 +57,7 @@ final class SimulatedDriver {
         if (onboarded.status() != 201) {
             throw new IllegalStateException("taxi " + taxiId + " was not onboarded: " + onboarded.status());
         }
-        this.token = stage.stack().people().accessFor(new PhoneIdentity(phone, null, taxiId)).value();
+        this.token = stage.stack().people().accessFor(new PhoneIdentity(phone, null, taxiId), Duration.ofHours(2)).value();
     }
 
     /** On duty at home, once dispatch knows it. */

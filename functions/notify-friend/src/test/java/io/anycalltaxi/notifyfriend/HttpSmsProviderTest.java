@@ -30,10 +30,10 @@ import io.anycalltaxi.core.trip.Trips;
 import io.cloudevents.CloudEvent;
 
 /**
- * Issue 5, test 2: notify-friend with its HTTP SMS adapter, against a provider played by a local
+ * notify-friend with its HTTP SMS adapter, against a provider played by a local
  * HTTP server. Sent once per (event, recipient) whatever the provider or the broker does.
  */
-@FunctionTest(properties = { "spring.config.name=notify-friend", "anycalltaxi.sms.provider=http",
+@FunctionTest(properties = { "spring.config.name=notify-friend",
         "anycalltaxi.sms.http.account=AC-anycalltaxi", "anycalltaxi.sms.http.secret=s3cret",
         "anycalltaxi.sms.http.sender=+8215880000", "anycalltaxi.sms.http.timeout=500ms" })
 class HttpSmsProviderTest {

@@ -44,12 +44,8 @@ class GracefulShutdownTest {
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "graceful-shutdown-payment.log").toFile());
         LocalStack stack = SharedStack.stack();
-        // the issuers it trusts, as a deployment configures them
-        builder.environment().putAll(Map.of("PORT", Integer.toString(port), "MONGODB_URI", stack.mongoUri(),
-                "ANYCALLTAXI_ISSUER", stack.gateway().toString(),
-                "ANYCALLTAXI_JWKS_URI", stack.function("sign-in").url() + "/.well-known/jwks.json",
-                "ANYCALLTAXI_IDENTITY_ISSUER", stack.workloads().issuer(),
-                "ANYCALLTAXI_IDENTITY_JWKSETURI", stack.workloads().jwkSetUri()));
+        builder.environment().putAll(stack.functionEnvironment());
+        builder.environment().put("PORT", Integer.toString(port));
         Process payment = builder.start();
         try {
             Api api = new Api(URI.create("http://127.0.0.1:" + port));

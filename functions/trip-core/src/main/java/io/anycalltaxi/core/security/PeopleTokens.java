@@ -49,6 +49,11 @@ public class PeopleTokens {
     }
 
     public AccessToken accessFor(PhoneIdentity identity) {
+        return accessFor(identity, lifetime);
+    }
+
+    /** A token good for longer or shorter than sign-in's own (a benchmark's prepared callers, say). */
+    public AccessToken accessFor(PhoneIdentity identity, Duration validFor) {
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
@@ -56,7 +61,7 @@ public class PeopleTokens {
                 .subject(identity.subject(digest(identity.phone().e164())))
                 .issuedAt(now)
                 .notBefore(now)
-                .expiresAt(now.plus(lifetime))
+                .expiresAt(now.plus(validFor))
                 .id(UUID.randomUUID().toString())
                 .claim(TokenClaims.ROLES, identity.roles().stream().map(Role::claim).sorted().toList());
         if (identity.memberId() != null) {
