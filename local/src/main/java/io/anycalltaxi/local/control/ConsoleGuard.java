@@ -2,6 +2,7 @@ package io.anycalltaxi.local.control;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
@@ -19,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 
+import io.anycalltaxi.core.events.EventJson;
 import io.anycalltaxi.core.security.ActorAuthentication;
 import io.anycalltaxi.core.security.ActorTokens;
 import io.anycalltaxi.core.security.TokenClaims;
@@ -102,7 +104,7 @@ public final class ConsoleGuard extends OncePerRequestFilter {
     private static void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+        response.getOutputStream().write(EventJson.toBytes(Map.of("type", "about:blank", "title",
+                status.getReasonPhrase(), "status", status.value(), "detail", detail)));
     }
 }
