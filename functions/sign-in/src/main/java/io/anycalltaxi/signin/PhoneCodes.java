@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +25,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.core.member.PhoneNumber;
+import io.anycalltaxi.core.security.Hashes;
 import jakarta.annotation.PostConstruct;
 
 /**
@@ -53,7 +53,7 @@ class PhoneCodes {
         this.attempts = attempts;
         byte[] derived = MessageDigest.getInstance("SHA-256")
                 .digest(("anycalltaxi sign-in codes\n" + signingKey).getBytes(StandardCharsets.UTF_8));
-        this.hashKey = new SecretKeySpec(derived, "HmacSHA256");
+        this.hashKey = new SecretKeySpec(derived, Hashes.HMAC);
     }
 
     @PostConstruct
@@ -76,8 +76,7 @@ class PhoneCodes {
     CodeCheck.Outcome check(PhoneNumber phone, String code) {
         StoredCode counted = mongo.findAndModify(query(where("_id").is(phone.e164())), new Update().inc("attemptsLeft", -1),
                 FindAndModifyOptions.options().returnNew(true), StoredCode.class);
-        boolean matches = counted != null && code != null && MessageDigest.isEqual(
-                counted.hash().getBytes(StandardCharsets.US_ASCII), hash(phone, code).getBytes(StandardCharsets.US_ASCII));
+        boolean matches = counted != null && code != null && Hashes.same(counted.hash(), hash(phone, code));
         CodeCheck.Outcome outcome = CodeCheck.decide(counted == null ? null
                 : new CodeCheck.CodeState(counted.expiresAt(), counted.attemptsLeft(), counted.used()), clock.instant(), matches);
         if (outcome != CodeCheck.Outcome.PROVED) {
@@ -89,13 +88,7 @@ class PhoneCodes {
     }
 
     private String hash(PhoneNumber phone, String code) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal((phone.e164() + ":" + code).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Hashes.hmac(hashKey, phone.e164() + ":" + code));
     }
 
     @Document("sign_in_codes")

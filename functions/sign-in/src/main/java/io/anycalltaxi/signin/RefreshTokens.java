@@ -3,15 +3,11 @@ package io.anycalltaxi.signin;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.core.member.PhoneNumber;
+import io.anycalltaxi.core.security.Hashes;
 import jakarta.annotation.PostConstruct;
 
 /**
@@ -54,7 +51,7 @@ class RefreshTokens {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        mongo.insert(new StoredRefresh(digest(token), phone.e164(), clock.instant().plus(lifetime)));
+        mongo.insert(new StoredRefresh(Hashes.sha256Hex(token), phone.e164(), clock.instant().plus(lifetime)));
         return token;
     }
 
@@ -63,17 +60,9 @@ class RefreshTokens {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        StoredRefresh stored = mongo.findAndRemove(query(where("_id").is(digest(token))
+        StoredRefresh stored = mongo.findAndRemove(query(where("_id").is(Hashes.sha256Hex(token))
                 .and("expiresAt").gt(clock.instant())), StoredRefresh.class);
         return Optional.ofNullable(stored).map(s -> new PhoneNumber(s.phone()));
-    }
-
-    private static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Document("refresh_tokens")

@@ -19,22 +19,23 @@ import io.fabric8.knative.eventing.v1alpha1.EventPolicySpecTo;
  */
 public final class EventPolicies {
 
-    private final List<EventPolicy> policies;
+    private final List<Admission> policies;
     private final WorkloadIssuer identities;
 
+    /** A policy and its filters, built once (an unknown filter dialect is refused at load). */
+    private record Admission(EventPolicy policy, Predicate<CloudEvent> filters) {
+    }
+
     public EventPolicies(List<EventPolicy> policies, WorkloadIssuer identities) {
-        this.policies = List.copyOf(policies);
+        this.policies = policies.stream().map(policy -> new Admission(policy, EventFilter.all(
+                policy.getSpec().getFilters() == null ? List.of() : policy.getSpec().getFilters()))).toList();
         this.identities = identities;
-        for (EventPolicy policy : policies) {
-            // refuse at load what could not be enforced: an unknown filter dialect
-            EventFilter.all(policy.getSpec().getFilters() == null ? List.of() : policy.getSpec().getFilters());
-        }
     }
 
     /** Whether {@code subject} may send {@code event} to the resource of this kind and name. */
     public boolean admits(String kind, String name, String subject, CloudEvent event) {
-        return policies.stream().filter(policy -> appliesTo(policy, kind, name))
-                .anyMatch(policy -> from(policy, subject) && filters(policy).test(event));
+        return policies.stream().filter(admission -> appliesTo(admission.policy(), kind, name))
+                .anyMatch(admission -> from(admission.policy(), subject) && admission.filters().test(event));
     }
 
     private static boolean appliesTo(EventPolicy policy, String kind, String name) {
@@ -63,9 +64,5 @@ public final class EventPolicies {
             case "PingSource" -> identities.pingSource(ref.getName());
             default -> throw new IllegalArgumentException("the local broker knows no identity of a " + ref.getKind());
         };
-    }
-
-    private static Predicate<CloudEvent> filters(EventPolicy policy) {
-        return EventFilter.all(policy.getSpec().getFilters() == null ? List.of() : policy.getSpec().getFilters());
     }
 }

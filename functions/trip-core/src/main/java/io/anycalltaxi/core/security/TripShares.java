@@ -1,11 +1,7 @@
 package io.anycalltaxi.core.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -15,8 +11,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class TripShares {
 
-    private static final String ALGORITHM = "HmacSHA256";
-
     private final SecretKeySpec key;
 
     /** @param base64Key at least 32 random bytes, base64 */
@@ -25,23 +19,15 @@ public class TripShares {
         if (bytes.length < 32) {
             throw new IllegalArgumentException("the share key must be at least 32 bytes");
         }
-        this.key = new SecretKeySpec(bytes, ALGORITHM);
+        this.key = new SecretKeySpec(bytes, Hashes.HMAC);
     }
 
     public String tokenFor(String callId) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(("trip-share:" + callId).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.hmac(key, "trip-share:" + callId));
     }
 
     /** In constant time. */
     public boolean opens(String callId, String token) {
-        return token != null && MessageDigest.isEqual(tokenFor(callId).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII));
+        return Hashes.same(tokenFor(callId), token);
     }
 }
