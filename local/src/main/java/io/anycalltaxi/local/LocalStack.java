@@ -1,23 +1,16 @@
 package io.anycalltaxi.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 import io.anycalltaxi.core.config.FunctionDefaults;
-import com.nimbusds.jose.jwk.RSAKey;
-
 import io.anycalltaxi.core.events.EventJson;
 import io.anycalltaxi.core.security.PeopleTokens;
-import io.anycalltaxi.core.security.SigningKeys;
 import io.anycalltaxi.core.security.WorkloadTokens;
 import io.anycalltaxi.local.control.ConsoleController;
 import io.anycalltaxi.local.control.ConsoleGuard;
@@ -44,10 +34,11 @@ import io.anycalltaxi.local.functions.FunctionHost;
 import io.anycalltaxi.local.functions.LocalFunctions;
 import io.anycalltaxi.local.gateway.GatewayRoutes;
 import io.anycalltaxi.local.gateway.LocalGatewayApplication;
-import io.anycalltaxi.local.infra.EmbeddedKafka;
-import io.anycalltaxi.local.infra.EmbeddedMongo;
+import io.anycalltaxi.local.identity.LocalIdentity;
 import io.anycalltaxi.local.identity.LocalSecrets;
 import io.anycalltaxi.local.identity.WorkloadIssuer;
+import io.anycalltaxi.local.infra.EmbeddedKafka;
+import io.anycalltaxi.local.infra.EmbeddedMongo;
 import io.anycalltaxi.local.infra.FreePorts;
 import io.anycalltaxi.local.sms.SmsRecorderApplication;
 import io.fabric8.knative.sources.v1.SinkBinding;
@@ -76,10 +67,6 @@ public final class LocalStack implements AutoCloseable {
     /** Local stand-ins for the SMS provider's account and sender. */
     private static final String SMS_ACCOUNT = "anycalltaxi-local";
     private static final String SMS_SENDER = "+8215880000";
-    /** How long the operator token written at start is good for. */
-    private static final Duration OPERATOR_TOKEN_LIFETIME = Duration.ofHours(24);
-    /** Projected workload tokens are re-issued this often (they live an hour). */
-    private static final Duration TOKEN_REFRESH = Duration.ofMinutes(15);
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
@@ -91,9 +78,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalBroker broker;
     private Path scratch;
     private Path home;
-    private WorkloadIssuer workloads;
-    private PeopleTokens people;
-    private Path operatorTokenFile;
+    private LocalIdentity identity;
     private EventingManifests manifests;
 
     private LocalStack() {
@@ -123,11 +108,9 @@ public final class LocalStack implements AutoCloseable {
         controlPlane = URI.create("http://" + host + ":" + FreePorts.orFree(settings.controlPlanePort()));
         gateway = URI.create("http://" + host + ":" + FreePorts.orFree(settings.gatewayPort()));
         smsRecorder = URI.create("http://" + host + ":" + FreePorts.orFree(settings.smsRecorderPort()));
-        LocalSecrets secrets = LocalSecrets.in(home.resolve("secrets"));
-        workloads = new WorkloadIssuer(controlPlane + "/identity", LocalSettings.NAMESPACE);
-        RSAKey peopleKey = SigningKeys.fromPem(secrets.get(LocalSecrets.SIGNING_KEY));
-        people = new PeopleTokens(peopleKey, gateway.toString(), Duration.ofMinutes(15), Clock.systemUTC());
-        operatorTokenFile = writeOperatorToken();
+        identity = LocalIdentity.in(home, controlPlane, gateway, LocalSettings.NAMESPACE);
+        started.add(identity);
+        WorkloadIssuer workloads = identity.workloads();
         Map<String, URI> functionUrls = new LinkedHashMap<>();
         LocalFunctions.applications().keySet().forEach(name -> functionUrls.put(name,
                 URI.create("http://" + host + ":" + FreePorts.orFree(settings.functionPorts().getOrDefault(name, 0)))));
@@ -142,29 +125,21 @@ public final class LocalStack implements AutoCloseable {
         String defaultBroker = manifests.brokers().get(0).getMetadata().getName();
 
         LocalFunctions.applications().forEach((name, application) -> functions.put(name, new FunctionHost(name,
-                application, functionUrls.get(name).getPort(), environment(name, settings, secrets, destinations,
+                application, functionUrls.get(name).getPort(), environment(name, settings, destinations,
                         functionUrls))));
-        projectTokens();
-        ScheduledExecutorService renewing = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "local-identity");
-            thread.setDaemon(true);
-            return thread;
-        });
-        renewing.scheduleWithFixedDelay(this::projectTokens, TOKEN_REFRESH.toMinutes(),
-                TOKEN_REFRESH.toMinutes(), TimeUnit.MINUTES);
-        started.add(renewing::shutdownNow);
+        identity.projectTokens(tokenAudiences());
         started.add(context(new SpringApplicationBuilder(ControlPlaneApplication.class)
                 .initializers(context -> {
                     context.getBeanFactory().registerSingleton("localBroker", broker);
                     context.getBeanFactory().registerSingleton("workloadIssuer", workloads);
                     context.getBeanFactory().registerSingleton("consoleGuard",
-                            new FilterRegistrationBean<>(new ConsoleGuard(peopleKey, gateway.toString())));
+                            new FilterRegistrationBean<>(new ConsoleGuard(identity.peopleKey(), gateway.toString())));
                     context.getBeanFactory().registerSingleton("hosted",
                             new ConsoleController.Hosted(functions, defaultBroker));
                 }), "control-plane", controlPlane.getPort()));
         started.add(context(new SpringApplicationBuilder(SmsRecorderApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("account",
-                        new SmsRecorderApplication.Account(SMS_ACCOUNT, secrets.get(LocalSecrets.SMS_SECRET)))),
+                        new SmsRecorderApplication.Account(SMS_ACCOUNT, identity.secrets().get(LocalSecrets.SMS_SECRET)))),
                 "sms-recorder", smsRecorder.getPort()));
         // Logging is configured once, by the first application; the functions starting in parallel
         // would otherwise re-initialise the one shared logback concurrently and break its patterns.
@@ -208,18 +183,18 @@ public final class LocalStack implements AutoCloseable {
      * tokens; and what the deployment gives it: MongoDB, the Secret, the issuers to trust, the
      * SMS provider.
      */
-    private List<String> environment(String function, LocalSettings settings, LocalSecrets secrets,
+    private List<String> environment(String function, LocalSettings settings,
             Destinations destinations, Map<String, URI> functionUrls) {
         List<String> env = new ArrayList<>();
         env.add("--MONGODB_URI=" + mongoUri);
-        env.add("--ANYCALLTAXI_SECRETS_DIR=" + secrets.directory());
+        env.add("--ANYCALLTAXI_SECRETS_DIR=" + identity.secrets().directory());
         env.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + gateway);
         env.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + functionUrls.get("sign-in")
                 + "/.well-known/jwks.json");
-        env.add("--anycalltaxi.identity.issuer=" + workloads.issuer());
-        env.add("--anycalltaxi.identity.jwk-set-uri=" + workloads.jwkSetUri());
+        env.add("--anycalltaxi.identity.issuer=" + identity.workloads().issuer());
+        env.add("--anycalltaxi.identity.jwk-set-uri=" + identity.workloads().jwkSetUri());
         env.add("--anycalltaxi.identity.namespace=" + LocalSettings.NAMESPACE);
-        env.add("--anycalltaxi.identity.token-dir=" + tokenDir(function));
+        env.add("--anycalltaxi.identity.token-dir=" + identity.tokenDir(function));
         env.add("--anycalltaxi.sms.http.url=" + smsRecorder);
         env.add("--anycalltaxi.sms.http.account=" + SMS_ACCOUNT);
         env.add("--anycalltaxi.sms.http.sender=" + SMS_SENDER);
@@ -242,17 +217,14 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    private Path tokenDir(String function) {
-        return home.resolve("tokens").resolve(function);
-    }
-
     /**
-     * Each function's service-account tokens, as Kubernetes projects them into its pod: for the
-     * broker where a SinkBinding lets it publish, for payment where it charges (end-trip-pay).
+     * The audiences each function's service account gets tokens for, as its Service projects them:
+     * the broker where a SinkBinding lets it publish, payment where it charges (end-trip-pay).
      */
-    private void projectTokens() {
-        String brokerAudience = workloads.audienceOf("eventing.knative.dev", "Broker",
+    private Map<String, Map<String, String>> tokenAudiences() {
+        String brokerAudience = identity.workloads().audienceOf("eventing.knative.dev", "Broker",
                 manifests.brokers().get(0).getMetadata().getName());
+        Map<String, Map<String, String>> byFunction = new LinkedHashMap<>();
         for (String function : functions.keySet()) {
             Map<String, String> audiences = new LinkedHashMap<>();
             if (manifests.sinkBindings().stream().anyMatch(b -> b.getSpec().getSubject().getName().equals(function))) {
@@ -261,20 +233,9 @@ public final class LocalStack implements AutoCloseable {
             if (function.equals("end-trip-pay")) {
                 audiences.put(WorkloadTokens.PAYMENT, "payment");
             }
-            workloads.project(tokenDir(function), workloads.serviceAccount(function), audiences);
+            byFunction.put(function, audiences);
         }
-    }
-
-    /** The local operator's bearer token, in the data folder (readable by its owner only). */
-    private Path writeOperatorToken() throws IOException {
-        Path file = home.resolve("operator.token");
-        Files.writeString(file, people.operator("operator:local", OPERATOR_TOKEN_LIFETIME).value());
-        try {
-            Files.setPosixFilePermissions(file, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-        } catch (UnsupportedOperationException notPosix) {
-            // the folder's own protection is all there is
-        }
-        return file;
+        return byFunction;
     }
 
     private void startFunctions() throws Exception {
@@ -321,36 +282,33 @@ public final class LocalStack implements AutoCloseable {
      */
     public Map<String, String> functionEnvironment() {
         return Map.of("MONGODB_URI", mongoUri,
-                "ANYCALLTAXI_SECRETS_DIR", home.resolve("secrets").toString(),
+                "ANYCALLTAXI_SECRETS_DIR", identity.secrets().directory().toString(),
                 "ANYCALLTAXI_ISSUER", gateway.toString(),
                 "ANYCALLTAXI_JWKS_URI", function("sign-in").url() + "/.well-known/jwks.json",
-                "ANYCALLTAXI_IDENTITY_ISSUER", workloads.issuer(),
-                "ANYCALLTAXI_IDENTITY_JWKSETURI", workloads.jwkSetUri(),
+                "ANYCALLTAXI_IDENTITY_ISSUER", identity.workloads().issuer(),
+                "ANYCALLTAXI_IDENTITY_JWKSETURI", identity.workloads().jwkSetUri(),
                 "ANYCALLTAXI_SMS_HTTP_URL", smsRecorder.toString(),
                 "ANYCALLTAXI_SMS_HTTP_ACCOUNT", SMS_ACCOUNT,
                 "ANYCALLTAXI_SMS_HTTP_SENDER", SMS_SENDER);
     }
 
     public Path operatorTokenFile() {
-        return operatorTokenFile;
+        return identity.operatorTokenFile();
     }
 
+    /** The token in {@link #operatorTokenFile()}. */
     public String operatorToken() {
-        try {
-            return Files.readString(operatorTokenFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return identity.operatorToken();
     }
 
     /** The local service-account issuer (the cluster's, on Kubernetes). */
     public WorkloadIssuer workloads() {
-        return workloads;
+        return identity.workloads();
     }
 
     /** The people tokens' issuer, with the key sign-in signs with. */
     public PeopleTokens people() {
-        return people;
+        return identity.people();
     }
 
     /** Where drivers' apps and sources send events: the broker's ingress. */

@@ -58,12 +58,17 @@ public final class LocalSecrets {
     private void createIfMissing(String name, Supplier<String> value) throws IOException {
         Path file = directory.resolve(name);
         if (!Files.exists(file)) {
-            Files.writeString(file, value.get(), StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-            } catch (UnsupportedOperationException notPosix) {
-                // the folder's own protection is all there is
-            }
+            writeOwnerOnly(file, value.get());
+        }
+    }
+
+    /** Writes a secret that only the owner of the runtime may read (where the file system says who). */
+    public static void writeOwnerOnly(Path file, String secret) throws IOException {
+        Files.writeString(file, secret, StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(file, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        } catch (UnsupportedOperationException notPosix) {
+            // no POSIX permissions here: the data folder's own protection is all there is
         }
     }
 

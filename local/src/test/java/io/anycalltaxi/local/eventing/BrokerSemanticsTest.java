@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.testing.CloudEventClient;
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.local.testing.Console;
 import io.anycalltaxi.local.testing.SharedStack;
 import io.anycalltaxi.local.testing.TestSubscriber;
@@ -206,7 +207,7 @@ class BrokerSemanticsTest {
         String token = SharedStack.stack().workloads().token(
                 SharedStack.stack().workloads().serviceAccount("test-producer"), "payment");
 
-        assertThat(CloudEventClient.postBinary(ingress, sent, "Authorization", "Bearer " + token).statusCode())
+        assertThat(CloudEventClient.postBinary(ingress, sent, TestIdentity.bearer(token)).statusCode())
                 .isEqualTo(401);
     }
 
@@ -218,7 +219,7 @@ class BrokerSemanticsTest {
         String aFunction = SharedStack.stack().workloads().token(SharedStack.stack().workloads()
                 .serviceAccount("create-call"), "eventing.knative.dev/kafkasink/anycalltaxi/dead-letters");
 
-        assertThat(CloudEventClient.postBinary(sink, letter, "Authorization", "Bearer " + aFunction).statusCode())
+        assertThat(CloudEventClient.postBinary(sink, letter, TestIdentity.bearer(aFunction)).statusCode())
                 .isEqualTo(403);
         assertThat(CloudEventClient.postBinary(sink, letter, asProducer).statusCode()).as("a token for the broker")
                 .isEqualTo(401);

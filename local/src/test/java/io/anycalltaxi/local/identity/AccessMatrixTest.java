@@ -24,6 +24,7 @@ import com.mongodb.client.MongoDatabase;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.testing.CloudEventClient;
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.Driver;
 import io.anycalltaxi.local.testing.Ride;
@@ -131,7 +132,7 @@ class AccessMatrixTest {
     }
 
     private static String[] bearer(Api api) {
-        return api.token() == null ? new String[0] : new String[] { "Authorization", "Bearer " + api.token() };
+        return api.token() == null ? new String[0] : TestIdentity.bearer(api.token());
     }
 
     private static int stream(String callId, Api api) {

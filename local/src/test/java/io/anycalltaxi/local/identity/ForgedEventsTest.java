@@ -15,6 +15,7 @@ import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.TripCompleted;
 import io.anycalltaxi.core.testing.CloudEventClient;
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.Broker;
 import io.anycalltaxi.local.testing.Driver;
@@ -32,10 +33,6 @@ class ForgedEventsTest {
 
     private final String events = SharedStack.stack().gateway() + "/events";
 
-    private static String[] bearer(String token) {
-        return new String[] { "Authorization", "Bearer " + token };
-    }
-
     @Test
     void forgedEventsAreRefusedAndChangeNothing() {
         Ride ride = Ride.offered(Api.gateway(), "서울05파0505", "Shin Bo");
@@ -52,16 +49,16 @@ class ForgedEventsTest {
         String brokerIngress = SharedStack.stack().brokerIngress("anycalltaxi").toString();
 
         List<HttpResponse<byte[]>> forbidden = List.of(
-                CloudEventClient.postBinary(events, completed, bearer(driver.api.token())),
-                CloudEventClient.postBinary(events, acceptedAsDriver, bearer(intruder.api.token())),
-                CloudEventClient.postBinary(events, ownSourceOtherTaxi, bearer(intruder.api.token())),
-                CloudEventClient.postBinary(events, acceptedAsDriver, bearer(ride.rider().api.token())));
+                CloudEventClient.postBinary(events, completed, TestIdentity.bearer(driver.api.token())),
+                CloudEventClient.postBinary(events, acceptedAsDriver, TestIdentity.bearer(intruder.api.token())),
+                CloudEventClient.postBinary(events, ownSourceOtherTaxi, TestIdentity.bearer(intruder.api.token())),
+                CloudEventClient.postBinary(events, acceptedAsDriver, TestIdentity.bearer(ride.rider().api.token())));
         List<HttpResponse<byte[]>> unauthenticated = List.of(
                 CloudEventClient.postBinary(events, completed),
                 CloudEventClient.postBinary(events, acceptedAsDriver),
                 CloudEventClient.postBinary(brokerIngress, completed),
-                CloudEventClient.postBinary(brokerIngress, completed, bearer(driver.api.token())),
-                CloudEventClient.postBinary(brokerIngress, acceptedAsDriver, bearer(Api.operator().token())));
+                CloudEventClient.postBinary(brokerIngress, completed, TestIdentity.bearer(driver.api.token())),
+                CloudEventClient.postBinary(brokerIngress, acceptedAsDriver, TestIdentity.bearer(Api.operator().token())));
         Broker.awaitAllDelivered();
 
         assertThat(forbidden).allSatisfy(answer -> {

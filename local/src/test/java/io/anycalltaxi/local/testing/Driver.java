@@ -23,6 +23,7 @@ import io.anycalltaxi.core.events.PassengerAlighted;
 import io.anycalltaxi.core.events.PassengerBoarded;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.testing.CloudEventClient;
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.cloudevents.CloudEvent;
 
 /**
@@ -91,6 +92,6 @@ public final class Driver {
 
     /** Sends it with this driver's token, whatever the answer. */
     public HttpResponse<byte[]> post(CloudEvent event) {
-        return CloudEventClient.postBinary(events, event, "Authorization", "Bearer " + api.token());
+        return CloudEventClient.postBinary(events, event, TestIdentity.bearer(api.token()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.local.LocalSettings;
 import io.anycalltaxi.local.LocalStack;
 
@@ -63,13 +64,12 @@ public final class SharedStack implements BeforeAllCallback {
 
     /** {@code Authorization} of a delivery by this Trigger to this function, as the broker makes it. */
     public static String[] asTrigger(String trigger, String function) {
-        return new String[] { "Authorization",
-                "Bearer " + stack.workloads().token(stack.workloads().trigger(trigger), function) };
+        return TestIdentity.bearer(stack.workloads().token(stack.workloads().trigger(trigger), function));
     }
 
     /** {@code Authorization} of a workload with this service account, calling the broker. */
     public static String[] asServiceAccount(String name) {
-        return new String[] { "Authorization", "Bearer " + stack.workloads().token(stack.workloads().serviceAccount(name),
-                stack.workloads().audienceOf("eventing.knative.dev", "Broker", "anycalltaxi")) };
+        return TestIdentity.bearer(stack.workloads().token(stack.workloads().serviceAccount(name),
+                stack.workloads().audienceOf("eventing.knative.dev", "Broker", "anycalltaxi")));
     }
 }
