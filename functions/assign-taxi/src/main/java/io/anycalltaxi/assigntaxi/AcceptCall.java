@@ -1,7 +1,6 @@
 package io.anycalltaxi.assigntaxi;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,13 +19,11 @@ import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripChange;
 import io.anycalltaxi.core.trip.TripRefusal;
-import io.anycalltaxi.core.trip.TripStatus;
 import io.anycalltaxi.core.trip.Trips;
 import io.cloudevents.CloudEvent;
 
 /**
- * F2: the first valid acceptance wins. Valid: the taxi was offered the call, is available and not
- * on another trip, and the call still waits. The taxi is claimed and the trip assigned, each by a
+ * F2: the first valid acceptance wins; {@link AcceptancePolicy} says which are valid. The taxi is claimed and the trip assigned, each by a
  * conditional write; whoever loses either race gets {@code call.acceptance.rejected} with the
  * reason, and a claim that did not win the trip is let go.
  */
@@ -35,7 +32,6 @@ import io.cloudevents.CloudEvent;
 public class AcceptCall implements Function<CloudEvent, CloudEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(AcceptCall.class);
-    private static final Duration CLAIM_IN_PROGRESS = Duration.ofSeconds(30);
 
     private final EventData data;
     private final EventFactory events;
@@ -81,56 +77,26 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
             return events.of(accepted.callId(), assigned.event(), event);
         } catch (TripRefusal lost) {
             fleet.release(accepted.taxiId(), accepted.callId());
-            return reject(event, accepted, reason(lost.status()));
+            return reject(event, accepted, AcceptancePolicy.reason(lost.status()));
         }
     }
 
     private Optional<String> refusal(Trip trip, CallAccepted accepted) {
-        if (trip == null) {
-            return Optional.of("unknown call");
-        }
-        if (trip.status() != TripStatus.REQUESTED) {
-            return Optional.of(reason(trip.status()));
-        }
-        boolean offered = dispatches.find(accepted.callId()).map(d -> d.wasOfferedTo(accepted.taxiId())).orElse(false);
-        if (!offered) {
-            return Optional.of("not offered");
-        }
         Optional<Taxi> taxi = fleet.find(accepted.taxiId());
-        if (taxi.isEmpty() || !taxi.get().available()) {
-            return Optional.of("not available");
-        }
-        String busyWith = taxi.get().busyWith();
-        if (busyWith != null && !busyWith.equals(accepted.callId())) {
-            if (!abandoned(taxi.get())) {
-                return Optional.of("busy");
-            }
+        String busyWith = taxi.map(Taxi::busyWith).orElse(null);
+        boolean otherCallHoldsTaxi = busyWith != null && trips.find(busyWith)
+                .map(t -> t.isAssignedTo(accepted.taxiId()) && t.status().holdsTaxi()).orElse(false);
+        AcceptancePolicy.Acceptance acceptance = new AcceptancePolicy.Acceptance(
+                trip == null ? null : trip.status(),
+                dispatches.find(accepted.callId()).map(d -> d.wasOfferedTo(accepted.taxiId())).orElse(false),
+                taxi.isPresent(), taxi.map(Taxi::available).orElse(false), accepted.callId(), busyWith,
+                taxi.map(Taxi::busySince).orElse(null), otherCallHoldsTaxi, clock.instant());
+        Optional<String> refusal = AcceptancePolicy.refusal(acceptance);
+        if (refusal.isEmpty() && AcceptancePolicy.abandoned(acceptance)) {
             log.warn("taxi {} was claimed for call {} but never got it: freeing it", accepted.taxiId(), busyWith);
             fleet.release(accepted.taxiId(), busyWith);
         }
-        return Optional.empty();
-    }
-
-    /**
-     * A claim that did not become an assignment (the function stopped in between), and is too old
-     * to be one still in progress.
-     */
-    private boolean abandoned(Taxi taxi) {
-        boolean claimInProgress = taxi.busySince() != null
-                && taxi.busySince().isAfter(clock.instant().minus(CLAIM_IN_PROGRESS));
-        boolean holdsTheTrip = trips.find(taxi.busyWith())
-                .map(t -> t.isAssignedTo(taxi.taxiId())
-                        && (t.status() == TripStatus.ASSIGNED || t.status() == TripStatus.STARTED))
-                .orElse(false);
-        return !claimInProgress && !holdsTheTrip;
-    }
-
-    private static String reason(TripStatus status) {
-        return switch (status) {
-            case CANCELLED -> "cancelled";
-            case EXPIRED -> "expired";
-            default -> "already assigned";
-        };
+        return refusal;
     }
 
     private CloudEvent reject(CloudEvent event, CallAccepted accepted, String reason) {

@@ -11,7 +11,10 @@ import io.anycalltaxi.core.events.Place;
 
 /**
  * Dispatch's own record of a call: which taxis were offered it, how far it reached, how often the
- * customer was reminded. The trip itself stays the authority on whether a taxi got it.
+ * customer was reminded, which taxis left it (never offered it again). The trip itself stays the
+ * authority on whether a taxi got it.
+ *
+ * @param requestedAt when this round of dispatch started: the call, or the taxi leaving it
  */
 @Document("dispatches")
 public record Dispatch(
@@ -24,7 +27,8 @@ public record Dispatch(
         List<String> offeredTaxiIds,
         int radiusMeters,
         int reminders,
-        Instant lastReminderAt) {
+        Instant lastReminderAt,
+        List<String> excludedTaxiIds) {
 
     public enum State {
         /** Taxis may accept it. */
@@ -35,6 +39,7 @@ public record Dispatch(
 
     public Dispatch {
         offeredTaxiIds = List.copyOf(offeredTaxiIds);
+        excludedTaxiIds = excludedTaxiIds == null ? List.of() : List.copyOf(excludedTaxiIds);
     }
 
     boolean wasOfferedTo(String taxiId) {

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           reminder) gets a reminder and is offered again
  * @param expireAfter        a call still unassigned this long after it was made expires
  * @param averageSpeedKmh    for the ETA of an assigned taxi
+ * @param silentAfter        an assigned taxi that has not reported for this long is taken off the
+ *                           call, which is dispatched again
+ * @param rideLimit          a ride still going this long after boarding is flagged for operators
  */
 @ConfigurationProperties("anycalltaxi.dispatch")
 public record DispatchPolicy(
@@ -27,7 +30,9 @@ public record DispatchPolicy(
         @DefaultValue("60s") Duration staleAfter,
         @DefaultValue("60s") Duration remindAfter,
         @DefaultValue("10m") Duration expireAfter,
-        @DefaultValue("30") double averageSpeedKmh) {
+        @DefaultValue("30") double averageSpeedKmh,
+        @DefaultValue("2m") Duration silentAfter,
+        @DefaultValue("3h") Duration rideLimit) {
 
     int radiusAfter(int reminders) {
         return Math.min(maxRadiusMeters, radiusMeters + reminders * radiusGrowthMeters);

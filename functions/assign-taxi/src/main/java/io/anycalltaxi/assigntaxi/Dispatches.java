@@ -47,6 +47,18 @@ public class Dispatches {
         }
     }
 
+    /**
+     * The call waits for a taxi again (its taxi left it): a new round of offers from now, that
+     * taxi excluded for good.
+     */
+    public void reopen(Dispatch round, String leftBy, List<String> offeredTaxiIds) {
+        mongo.upsert(query(where("_id").is(round.callId())), new Update().set("state", Dispatch.State.OPEN)
+                .set("pickup", round.pickup()).set("dropoff", round.dropoff()).set("fareEstimate", round.fareEstimate())
+                .set("requestedAt", round.requestedAt()).set("offeredTaxiIds", offeredTaxiIds)
+                .set("radiusMeters", round.radiusMeters()).set("reminders", 0).set("lastReminderAt", null)
+                .addToSet("excludedTaxiIds", leftBy), Dispatch.class);
+    }
+
     public void close(String callId) {
         mongo.updateFirst(query(where("_id").is(callId)), Update.update("state", Dispatch.State.CLOSED), Dispatch.class);
     }

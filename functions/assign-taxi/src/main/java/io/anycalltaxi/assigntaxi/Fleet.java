@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.fleet.TrackPoint;
 import io.anycalltaxi.core.geo.Distance;
 import io.anycalltaxi.core.member.PhoneNumber;
 import jakarta.annotation.PostConstruct;
@@ -31,6 +32,8 @@ import jakarta.annotation.PostConstruct;
 public class Fleet {
 
     private static final double METERS_PER_DEGREE = 111_320;
+    /** A track this long covers a ride of hours at a report every few seconds. */
+    private static final int TRACK_POINTS = 5_000;
 
     private final MongoOperations mongo;
 
@@ -69,11 +72,13 @@ public class Fleet {
         Update update = new Update().set("lat", report.lat()).set("lng", report.lng())
                 .set("available", report.available()).set("reportedAt", at);
         Criteria older = new Criteria().orOperator(where("reportedAt").lt(at), where("reportedAt").exists(false));
-        if (mongo.updateFirst(query(where("_id").is(report.taxiId())).addCriteria(older), update, Taxi.class)
-                .getMatchedCount() == 1) {
-            return true;
-        }
-        return find(report.taxiId()).isPresent();
+        boolean newest = mongo.updateFirst(query(where("_id").is(report.taxiId())).addCriteria(older), update,
+                Taxi.class).getMatchedCount() == 1;
+        // a taxi on a call keeps its track, that its ride is measured on (in any order: it is sorted when read)
+        boolean tracked = mongo.updateFirst(query(where("_id").is(report.taxiId()).and("busyWith").ne(null)),
+                new Update().push("track").slice(-TRACK_POINTS).each(new TrackPoint(report.lat(), report.lng(), at)),
+                Taxi.class).getMatchedCount() == 1;
+        return newest || tracked || find(report.taxiId()).isPresent();
     }
 
     /** Free, available taxis that reported since {@code freshSince}, within the radius, nearest first. */
@@ -97,7 +102,13 @@ public class Fleet {
     public boolean claim(String taxiId, String callId, Instant at) {
         return mongo.updateFirst(query(where("_id").is(taxiId).and("available").is(true)
                 .orOperator(where("busyWith").is(null), where("busyWith").is(callId))),
-                new Update().set("busyWith", callId).set("busySince", at), Taxi.class).getMatchedCount() == 1;
+                new Update().set("busyWith", callId).set("busySince", at).set("track", List.of()),
+                Taxi.class).getMatchedCount() == 1;
+    }
+
+    /** The taxi's call, if it is on one. */
+    public Optional<String> busyWith(String taxiId) {
+        return find(taxiId).map(Taxi::busyWith);
     }
 
     /** Counts a review of one of the taxi's trips into its rating, once per call. */

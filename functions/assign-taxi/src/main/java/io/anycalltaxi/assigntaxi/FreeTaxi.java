@@ -7,16 +7,17 @@ import org.springframework.stereotype.Component;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.events.EventType;
-import io.anycalltaxi.core.events.TripEnded;
+import io.anycalltaxi.core.events.TripData;
 import io.anycalltaxi.core.trip.Trips;
 import io.cloudevents.CloudEvent;
 
 /**
- * The passenger has alighted: the taxi takes calls again, whether or not the card has been
- * charged yet (a payment problem is between the member and us, not the driver).
+ * The taxi's part is over: the passenger alighted (whether or not the card has been charged yet: a
+ * payment problem is between the member and us, not the driver), did not show, or an operator
+ * voided the ride. The taxi takes calls again.
  */
 @Component
-@HandlesEvent(EventType.TRIP_ENDED)
+@HandlesEvent({ EventType.TRIP_ENDED, EventType.CALL_NOSHOW, EventType.TRIP_VOIDED })
 public class FreeTaxi implements Function<CloudEvent, CloudEvent> {
 
     private final EventData data;
@@ -31,7 +32,8 @@ public class FreeTaxi implements Function<CloudEvent, CloudEvent> {
 
     @Override
     public CloudEvent apply(CloudEvent event) {
-        String callId = data.read(event, TripEnded.class).callId();
+        EventType type = EventType.of(event.getType()).orElseThrow();
+        String callId = ((TripData) data.read(event, type.dataType())).callId();
         trips.find(callId).filter(trip -> trip.taxi() != null)
                 .ifPresent(trip -> fleet.release(trip.taxi().taxiId(), callId));
         return null;

@@ -56,7 +56,7 @@ public class OfferCall implements Function<CloudEvent, CloudEvent> {
         Dispatch dispatch = dispatches.open(new Dispatch(call.callId(),
                 stillRequested ? Dispatch.State.OPEN : Dispatch.State.CLOSED, call.pickup(), call.dropoff(),
                 call.fareEstimate(), event.getTime() == null ? clock.instant() : event.getTime().toInstant(), taxis,
-                policy.radiusMeters(), 0, null));
+                policy.radiusMeters(), 0, null, List.of()));
         if (dispatch.state() == Dispatch.State.CLOSED) {
             log.info("call {} is no longer waiting for a taxi: not offered", call.callId());
             return null;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.core.events.Place;
 
-/** Which taxis to offer a call to: available, fresh, within the radius, nearest first. */
+/** Which taxis to offer a call to: available, fresh, within the radius, nearest first, none that left it. */
 @Component
 public class Offers {
 
@@ -22,9 +22,17 @@ public class Offers {
     }
 
     public List<String> taxisFor(Place pickup, int radiusMeters) {
-        return fleet.near(pickup, radiusMeters, clock.instant().minus(policy.staleAfter()), policy.maxOffers())
+        return taxisFor(pickup, radiusMeters, List.of());
+    }
+
+    /** Without the taxis that left this call. */
+    public List<String> taxisFor(Place pickup, int radiusMeters, List<String> excluded) {
+        return fleet.near(pickup, radiusMeters, clock.instant().minus(policy.staleAfter()),
+                        policy.maxOffers() + excluded.size())
                 .stream()
                 .map(nearby -> nearby.taxi().taxiId())
+                .filter(taxiId -> !excluded.contains(taxiId))
+                .limit(policy.maxOffers())
                 .toList();
     }
 }

@@ -1,11 +1,13 @@
 package io.anycalltaxi.createcall;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -44,9 +46,13 @@ class CallDesk {
     private final EventFactory events;
     private final SurgeProtection protection;
     private final Clock clock;
+    private final CancellationFee.Policy cancellation;
 
     CallDesk(MemberDirectory members, ActiveCalls activeCalls, Promotions promotions, Fares fares, Trips trips,
-            TripOutbox outbox, EventFactory events, SurgeProtection protection, Clock clock) {
+            TripOutbox outbox, EventFactory events, SurgeProtection protection, Clock clock,
+            @Value("${anycalltaxi.fees.cancel-grace}") Duration grace, @Value("${anycalltaxi.fees.cancel-fee}") long fee,
+            @Value("${anycalltaxi.fees.currency}") String currency) {
+        this.cancellation = new CancellationFee.Policy(grace, new Money(fee, currency));
         this.members = members;
         this.activeCalls = activeCalls;
         this.promotions = promotions;
@@ -108,7 +114,9 @@ class CallDesk {
 
     /**
      * Cancelling twice is harmless: the second request replays the first. Another member's call is
-     * unknown to this one (404), so call ids cannot be probed.
+     * unknown to this one (404), so call ids cannot be probed. While the taxi is on its way the call
+     * may still be cancelled, with a fee after the grace period ({@link CancellationFee}); once the
+     * passenger boarded it is refused (409).
      */
     Trip cancel(String callId, String memberId) {
         CallContext.ofCall(callId);
@@ -116,6 +124,7 @@ class CallDesk {
         // before the change, whose replay of an earlier cancel would otherwise answer anyone
         trips.find(callId).filter(trip -> trip.memberId().equals(memberId)).orElseThrow(() -> new TripNotFound(callId));
         TripChange cancelled = trips.changeAndQueue(callId, cause, trip -> trip.cancel("cancelled by the customer",
+                CancellationFee.of(trip.taxi() == null ? null : trip.taxi().assignedAt(), cause.at(), cancellation),
                 cause));
         if (!cancelled.replayed()) {
             log.info("call {} cancelled", callId);

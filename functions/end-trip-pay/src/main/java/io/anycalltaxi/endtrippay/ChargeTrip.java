@@ -1,43 +1,38 @@
 package io.anycalltaxi.endtrippay;
 
-import java.time.Clock;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.core.cloudevents.EventData;
-import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.events.EventType;
-import io.anycalltaxi.core.events.TripEnded;
+import io.anycalltaxi.core.events.TripData;
 import io.cloudevents.CloudEvent;
 
 /**
- * F9, N1: an ended trip is charged, synchronously, before it may complete. Answers
- * {@code payment.completed} or {@code payment.failed}; while payment cannot be reached it answers
- * 503 and the broker redelivers with backoff, the trip waiting in ENDED.
+ * N1: what a trip owes is charged as soon as it is owed: the fare once the ride ended, a fee once
+ * a call was cancelled late or the passenger did not show. The outcome is published by the trip's
+ * outbox ({@code payment.completed}, {@code payment.failed}); while payment cannot be reached the
+ * answer is 503 and the broker redelivers, the reserved attempt waiting to be asked about again.
  */
 @Component
-@HandlesEvent(EventType.TRIP_ENDED)
+@HandlesEvent({ EventType.TRIP_ENDED, EventType.CALL_CANCELLED, EventType.CALL_NOSHOW })
 public class ChargeTrip implements Function<CloudEvent, CloudEvent> {
 
     private final EventData data;
-    private final EventFactory events;
     private final Checkout checkout;
-    private final Clock clock;
 
-    public ChargeTrip(EventData data, EventFactory events, Checkout checkout, Clock clock) {
+    public ChargeTrip(EventData data, Checkout checkout) {
         this.data = data;
-        this.events = events;
         this.checkout = checkout;
-        this.clock = clock;
     }
 
     @Override
     public CloudEvent apply(CloudEvent event) {
-        TripEnded ended = data.read(event, TripEnded.class);
-        return checkout.charge(ended.callId(), events.causeOf(event, clock.instant()))
-                .map(charged -> events.of(ended.callId(), charged.event(), event))
-                .orElse(null);
+        EventType type = EventType.of(event.getType()).orElseThrow();
+        TripData about = (TripData) data.read(event, type.dataType().asSubclass(Record.class));
+        checkout.settle(about.callId());
+        return null;
     }
 }

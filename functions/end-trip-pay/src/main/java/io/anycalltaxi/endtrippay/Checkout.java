@@ -1,108 +1,182 @@
 package io.anycalltaxi.endtrippay;
 
-import java.util.List;
+import java.time.Clock;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.anycalltaxi.core.cloudevents.InvalidEvent;
+import io.anycalltaxi.core.cloudevents.EventFactory;
+import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.member.CardOnFile;
+import io.anycalltaxi.core.member.Member;
 import io.anycalltaxi.core.member.MemberDirectory;
 import io.anycalltaxi.core.payment.PaymentReceipt;
 import io.anycalltaxi.core.payment.PaymentRequest;
-import io.anycalltaxi.core.trip.Cause;
-import io.anycalltaxi.core.trip.Charge;
+import io.anycalltaxi.core.payment.RefundReceipt;
+import io.anycalltaxi.core.payment.RefundRequest;
+import io.anycalltaxi.core.trip.ChargeAttempt;
+import io.anycalltaxi.core.trip.CheckoutDecision;
+import io.anycalltaxi.core.trip.Refund;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripChange;
-import io.anycalltaxi.core.trip.TripEvent;
 import io.anycalltaxi.core.trip.TripNotFound;
 import io.anycalltaxi.core.trip.TripOutbox;
 import io.anycalltaxi.core.trip.TripRefusal;
 import io.anycalltaxi.core.trip.Trips;
 
 /**
- * Charges a trip's fare to the member's card on file and records the outcome on the trip
- * ({@code payment.completed} or {@code payment.failed}). The idempotency key names the call and the
- * attempt: whoever asks for the same attempt (a redelivered {@code trip.ended}, the periodic sweep,
- * both at once) gets the one charge, while a new card after a decline is a new attempt.
+ * Settles a trip's money: loads it, lets {@link CheckoutDecision} say what is next, and does that
+ * (reserve an attempt on the trip, then ask payment; ask again about an unknown outcome; refund a
+ * surplus), until nothing can be done now. Each charge attempt is reserved in one conditional write
+ * before payment is asked, and its id is payment's idempotency key: two actors settling at once
+ * reserve one attempt between them and ask for the same charge. Outcomes are published by the
+ * trip's outbox, their event ids derived from the attempt, so whoever records them first, the same
+ * events go out.
  */
 @Component
 public class Checkout {
 
     private static final Logger log = LoggerFactory.getLogger(Checkout.class);
+    /** A charge, a surplus refund and their reconciliation fit in this many steps. */
+    private static final int MAX_STEPS = 6;
 
     private final Trips trips;
     private final MemberDirectory members;
     private final PaymentClient payment;
     private final TripOutbox outbox;
+    private final EventFactory events;
+    private final Clock clock;
 
-    public Checkout(Trips trips, MemberDirectory members, PaymentClient payment, TripOutbox outbox) {
+    public Checkout(Trips trips, MemberDirectory members, PaymentClient payment, TripOutbox outbox,
+            EventFactory events, Clock clock) {
         this.trips = trips;
         this.members = members;
         this.payment = payment;
         this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
     }
 
     /**
-     * Charges and answers with the outcome, for the caller to reply with.
+     * Does what can be done about this trip's money now.
      *
-     * @return the change recording the charge, or empty if the trip was paid already
+     * @return what is left: settled, or waiting for a card, an operator or an unknown outcome
      * @throws io.anycalltaxi.core.cloudevents.TemporarilyUnavailable while payment cannot be reached
+     *         (a reserved attempt stays reserved, and is asked about again next time)
      */
-    public Optional<TripChange> charge(String callId, Cause cause) {
-        return charge(callId, cause, false);
-    }
-
-    /** Charges and publishes the outcome itself (for a retry that no event is waiting on). */
-    public Optional<TripChange> chargeAndPublish(String callId, Cause cause) {
-        Optional<TripChange> charged = charge(callId, cause, true);
-        charged.ifPresent(change -> outbox.publish(change.trip()));
-        return charged;
-    }
-
-    private Optional<TripChange> charge(String callId, Cause cause, boolean publish) {
-        Trip trip = trips.find(callId).orElseThrow(() -> new TripNotFound(callId));
-        List<TripEvent> earlier = trip.eventsCausedBy(cause.id());
-        if (!earlier.isEmpty()) {
-            return Optional.of(new TripChange(trip, earlier, true));
-        }
-        if (isPaid(trip)) {
-            log.info("call {} is paid already", callId);
-            return Optional.empty();
-        }
-        CardOnFile card = members.find(trip.memberId())
-                .orElseThrow(() -> new InvalidEvent("member " + trip.memberId() + " of call " + callId + " is unknown"))
-                .card();
-        String idempotencyKey = callId + "#" + trip.chargeAttempt();
-        PaymentReceipt receipt = payment.charge(idempotencyKey,
-                new PaymentRequest(callId, trip.memberId(), card.token(), card.last4(), trip.fare()));
-        log.info("call {} charge {}: {} {} {}", callId, idempotencyKey, receipt.status(), receipt.amount(),
-                receipt.currency());
-        Charge outcome = receipt.approved()
-                ? Charge.approved(receipt.paymentId(), receipt.amount(), receipt.currency(), card.token(),
-                        receipt.cardLast4())
-                : Charge.declined(receipt.amount(), receipt.currency(), card.token(), receipt.cardLast4(),
-                        receipt.declineReason());
-        try {
-            return Optional.of(publish
-                    ? trips.changeAndQueue(callId, cause, t -> record(t, outcome, cause))
-                    : trips.change(callId, cause, t -> record(t, outcome, cause)));
-        } catch (TripRefusal refused) {
-            if (isPaid(trips.find(callId).orElseThrow())) {
-                log.info("call {} was paid meanwhile by another attempt", callId);
-                return Optional.empty();
+    public CheckoutDecision.Next settle(String callId) {
+        CheckoutDecision.Next next = null;
+        for (int step = 0; step < MAX_STEPS; step++) {
+            Trip trip = trips.find(callId).orElseThrow(() -> new TripNotFound(callId));
+            Optional<CardOnFile> card = members.find(trip.memberId()).map(Member::card);
+            next = trip.checkout(card.map(CardOnFile::token).orElse(null));
+            boolean goOn;
+            if (next instanceof CheckoutDecision.Charge due) {
+                goOn = card.isPresent() && reserve(trip, due, card.get());
+            } else if (next instanceof CheckoutDecision.Reconcile open) {
+                goOn = ask(trip, open.attempt());
+            } else if (next instanceof CheckoutDecision.RefundSurplus surplus) {
+                ChargeAttempt approved = surplus.approved();
+                goOn = reserveRefund(trip, approved, new Money(approved.amount().amount()
+                        - trip.refundedOn(approved.id()), approved.amount().currency()),
+                        "not owed: charged twice, or the trip was voided");
+            } else if (next instanceof CheckoutDecision.ReconcileRefund open) {
+                goOn = askRefund(trip, open.refund());
+            } else {
+                goOn = false; // settled, or waiting for a card or an operator
             }
-            throw refused;
+            if (!goOn) {
+                return next;
+            }
         }
+        return next;
     }
 
-    private static Trip record(Trip trip, Charge outcome, Cause cause) {
-        return outcome.isApproved() ? trip.paid(outcome, cause) : trip.declined(outcome, cause);
+    /**
+     * An operator gives back (part of) what was paid for this trip.
+     *
+     * @throws RefundRule.Refused if nothing was paid or the amount is more than is left
+     */
+    public Trip refund(String callId, Money amount, String reason) {
+        Trip trip = trips.find(callId).orElseThrow(() -> new TripNotFound(callId));
+        ChargeAttempt paid = RefundRule.check(trip, amount);
+        reserveRefund(trip, paid, amount, reason);
+        settle(callId);
+        return trips.find(callId).orElseThrow();
     }
 
-    private static boolean isPaid(Trip trip) {
-        return trip.charge() != null && trip.charge().isApproved();
+    /** @return false if another actor reserved first: the next step reads what it did */
+    private boolean reserve(Trip trip, CheckoutDecision.Charge due, CardOnFile card) {
+        ChargeAttempt attempt = ChargeAttempt.reserve(trip.nextAttemptId(), due.purpose(), due.amount(), card.token(),
+                card.last4(), clock.instant());
+        try {
+            trips.change(trip.callId(), events.cause("reserve-" + attempt.id(), clock.instant()),
+                    t -> t.reserve(attempt));
+        } catch (TripRefusal reservedMeanwhile) {
+            return true;
+        }
+        ask(trip, attempt);
+        return true;
+    }
+
+    /** @return whether to go on: not while the outcome is unknown */
+    private boolean ask(Trip trip, ChargeAttempt attempt) {
+        ChargeAttempt.State outcome;
+        String paymentId = null;
+        String reason;
+        try {
+            PaymentReceipt receipt = payment.charge(attempt.id(), new PaymentRequest(trip.callId(), trip.memberId(),
+                    attempt.cardToken(), attempt.cardLast4(), attempt.amount()));
+            outcome = switch (receipt.status()) {
+                case APPROVED -> ChargeAttempt.State.APPROVED;
+                case DECLINED -> ChargeAttempt.State.DECLINED;
+                case PENDING -> ChargeAttempt.State.UNKNOWN;
+            };
+            paymentId = receipt.paymentId();
+            reason = receipt.declineReason();
+        } catch (PaymentClient.PaymentRefused refused) {
+            outcome = ChargeAttempt.State.REFUSED;
+            reason = refused.getMessage();
+        }
+        log.info("call {} {} {} {}: {}", trip.callId(), attempt.purpose(), attempt.id(), attempt.amount().amount(),
+                outcome);
+        record(trip.callId(), "settle-" + attempt.id() + "-" + outcome, attempt, outcome, paymentId, reason);
+        return outcome != ChargeAttempt.State.UNKNOWN;
+    }
+
+    private void record(String callId, String causeId, ChargeAttempt attempt, ChargeAttempt.State outcome,
+            String paymentId, String reason) {
+        TripChange recorded = trips.changeAndQueue(callId, events.cause(causeId, clock.instant()),
+                t -> t.settle(attempt.id(), outcome, paymentId, reason, events.cause(causeId, clock.instant())));
+        outbox.publish(recorded.trip());
+    }
+
+    private boolean reserveRefund(Trip trip, ChargeAttempt approved, Money amount, String reason) {
+        Refund refund = new Refund(trip.nextRefundId(), approved.id(), approved.paymentId(), amount, reason,
+                Refund.State.PENDING, clock.instant());
+        try {
+            trips.change(trip.callId(), events.cause("reserve-" + refund.id(), clock.instant()), t -> {
+                RefundRule.check(t, approved, amount);
+                return t.reserveRefund(refund);
+            });
+        } catch (TripRefusal reservedMeanwhile) {
+            return true;
+        }
+        return askRefund(trip, refund);
+    }
+
+    private boolean askRefund(Trip trip, Refund refund) {
+        RefundReceipt receipt = payment.refund(refund.id(), refund.paymentId(),
+                new RefundRequest(trip.callId(), refund.amount(), refund.reason()));
+        Refund.State outcome = receipt.refunded() ? Refund.State.DONE : Refund.State.REFUSED;
+        log.info("call {} refund {} of {} {}: {}", trip.callId(), refund.id(), refund.amount().amount(),
+                refund.amount().currency(), receipt.refunded() ? "done" : receipt.reason());
+        String causeId = "refunded-" + refund.id();
+        TripChange recorded = trips.changeAndQueue(trip.callId(), events.cause(causeId, clock.instant()),
+                t -> t.refundSettled(refund.id(), outcome, events.cause(causeId, clock.instant())));
+        outbox.publish(recorded.trip());
+        return true;
     }
 }

@@ -4,27 +4,31 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.cloudevents.TripTransitions;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.PaymentCompleted;
 import io.anycalltaxi.core.promotion.Promotions;
+import io.anycalltaxi.core.trip.ChargeAttempt;
 import io.anycalltaxi.core.trip.Trips;
 import io.cloudevents.CloudEvent;
 
 /**
- * N1: a paid trip completes, and only a paid one; the promotion it was discounted with is used up.
+ * N1: a trip whose fare is paid completes, and only such a trip; the promotion it was discounted with is used up.
  * Answers {@code trip.completed}.
  */
 @Component
 @HandlesEvent(EventType.PAYMENT_COMPLETED)
 public class CompleteTrip implements Function<CloudEvent, CloudEvent> {
 
+    private final EventData data;
     private final TripTransitions transitions;
     private final Trips trips;
     private final Promotions promotions;
 
-    public CompleteTrip(TripTransitions transitions, Trips trips, Promotions promotions) {
+    public CompleteTrip(EventData data, TripTransitions transitions, Trips trips, Promotions promotions) {
+        this.data = data;
         this.transitions = transitions;
         this.trips = trips;
         this.promotions = promotions;
@@ -32,6 +36,9 @@ public class CompleteTrip implements Function<CloudEvent, CloudEvent> {
 
     @Override
     public CloudEvent apply(CloudEvent event) {
+        if (!ChargeAttempt.Purpose.FARE.name().equals(data.read(event, PaymentCompleted.class).purpose())) {
+            return null; // a fee paid: the call is over already
+        }
         CloudEvent completed = transitions.apply(event, PaymentCompleted.class, (paid, cause) -> trip -> trip.complete(cause));
         trips.find(completed.getSubject()).filter(trip -> trip.discount() != null)
                 .ifPresent(trip -> promotions.used(trip.discount().code(), trip.callId()));

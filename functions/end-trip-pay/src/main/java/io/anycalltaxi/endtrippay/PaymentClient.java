@@ -2,9 +2,9 @@ package io.anycalltaxi.endtrippay;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -13,6 +13,8 @@ import org.springframework.web.client.RestClient;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 import io.anycalltaxi.core.payment.PaymentReceipt;
 import io.anycalltaxi.core.payment.PaymentRequest;
+import io.anycalltaxi.core.payment.RefundReceipt;
+import io.anycalltaxi.core.payment.RefundRequest;
 import io.anycalltaxi.core.security.WorkloadTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -49,11 +51,21 @@ public class PaymentClient {
     /**
      * Each attempt goes through the breaker, and the retry around it sees every failure; what is
      * still failing after the retries is payment being unavailable, unless payment refused outright.
+     * A 202 is an answer: the charge's outcome is not known yet.
      */
     public PaymentReceipt charge(String idempotencyKey, PaymentRequest request) {
+        return call(idempotencyKey, () -> post("/payments", idempotencyKey, request, PaymentReceipt.class));
+    }
+
+    /** Gives (part of) an approved payment back, at most once per key. */
+    public RefundReceipt refund(String idempotencyKey, String paymentId, RefundRequest request) {
+        return call(idempotencyKey,
+                () -> post("/payments/" + paymentId + "/refunds", idempotencyKey, request, RefundReceipt.class));
+    }
+
+    private <T> T call(String idempotencyKey, Supplier<T> request) {
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker,
-                    () -> post(idempotencyKey, request))).get();
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, request)).get();
         } catch (PaymentRefused refused) {
             throw refused;
         } catch (RuntimeException failure) {
@@ -62,19 +74,20 @@ public class PaymentClient {
         }
     }
 
-    private PaymentReceipt post(String idempotencyKey, PaymentRequest request) {
-        return http.post().uri("/payments")
+    private <T> T post(String path, String idempotencyKey, Object body, Class<T> answer) {
+        return http.post().uri(path)
                 .header("Idempotency-Key", idempotencyKey)
                 .headers(headers -> identity.forAudience(WorkloadTokens.PAYMENT).ifPresent(headers::setBearerAuth))
-                .body(request)
+                .body(body)
                 .retrieve()
                 .onStatus(HttpStatusCode::isError, (req, response) -> {
-                    if (response.getStatusCode().is5xxServerError() || response.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT)) {
+                    if (response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 409
+                            || response.getStatusCode().value() == 429) {
                         throw new PaymentFailure("payment answered " + response.getStatusCode());
                     }
                     throw new PaymentRefused("payment refused the request: " + response.getStatusCode());
                 })
-                .body(PaymentReceipt.class);
+                .body(answer);
     }
 
     /** Transient: payment is down, overloaded, or still busy with the same key. Retried. */

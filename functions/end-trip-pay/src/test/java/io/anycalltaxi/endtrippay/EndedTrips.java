@@ -21,6 +21,7 @@ final class EndedTrips {
         String memberId = TripFixtures.member(mongo, Language.EN, "+821012345678", "+821087654321").memberId();
         Trip ended = TripFixtures.ended(trips, memberId);
         return CloudEventClient.event(EventType.TRIP_ENDED, "/functions/end-trip-pay", ended.callId(),
-                new TripEnded(ended.callId(), ended.ride().distanceMeters(), ended.ride().durationSeconds(), ended.fare()));
+                new TripEnded(ended.callId(), ended.ride().distanceMeters(), ended.ride().durationSeconds(), ended.fare(),
+                        ended.fareParts(), "METER", false));
     }
 }

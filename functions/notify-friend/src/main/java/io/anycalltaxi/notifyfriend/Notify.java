@@ -18,14 +18,16 @@ import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.cloudevents.InvalidEvent;
 import io.anycalltaxi.core.events.CallExpired;
+import io.anycalltaxi.core.events.CallReopened;
 import io.anycalltaxi.core.events.CallWaiting;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.FriendNotified;
 import io.anycalltaxi.core.events.PaymentFailed;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.events.PromotionGranted;
+import io.anycalltaxi.core.events.TaxiArrived;
 import io.anycalltaxi.core.events.TaxiAssigned;
-import io.anycalltaxi.core.events.TripCompleted;
+import io.anycalltaxi.core.events.TripEnded;
 import io.anycalltaxi.core.events.TripStarted;
 import io.anycalltaxi.core.member.Member;
 import io.anycalltaxi.core.member.MemberDirectory;
@@ -39,13 +41,15 @@ import io.cloudevents.CloudEvent;
 
 /**
  * F7, N4 (safety service): the member's friend is texted when the trip starts, with the taxi and
- * the route, and when it ends safely. F4: the customer is texted the dispatch status, and asked to
- * update a declined card; F11: the member hears of a promotion earned. Each message is sent once per
+ * the route, and when the ride ends, safely. F4: the customer is texted the dispatch status (the
+ * taxi assigned, at the pickup, or gone and another being looked for), and asked to update a
+ * declined card; F11: the member hears of a promotion earned. Each message is sent once per
  * event and recipient, and answered with {@code friend.notified}.
  */
 @Component
-@HandlesEvent({ EventType.TRIP_STARTED, EventType.TRIP_COMPLETED, EventType.TAXI_ASSIGNED, EventType.CALL_WAITING,
-        EventType.CALL_EXPIRED, EventType.PAYMENT_FAILED, EventType.PROMOTION_GRANTED })
+@HandlesEvent({ EventType.TRIP_STARTED, EventType.TRIP_ENDED, EventType.TAXI_ASSIGNED, EventType.TAXI_ARRIVED,
+        EventType.CALL_REOPENED, EventType.CALL_WAITING, EventType.CALL_EXPIRED, EventType.PAYMENT_FAILED,
+        EventType.PROMOTION_GRANTED })
 public class Notify implements Function<CloudEvent, CloudEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(Notify.class);
@@ -106,11 +110,21 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
                         member.name(), trip.taxi().taxiNumber(), trip.taxi().driverName(), address(trip.pickup()),
                         address(trip.dropoff()), shareLink(trip.callId()) });
             }
-            case TRIP_COMPLETED -> {
-                TripCompleted completed = data.read(event, TripCompleted.class);
+            case TRIP_ENDED -> {
+                // when the ride ends, whatever the payment does: the friend must not wait on a card
+                TripEnded ended = data.read(event, TripEnded.class);
                 Instant arrived = event.getTime() == null ? clock.instant() : event.getTime().toInstant();
-                yield Message.aboutTrip(completed.callId(), "trip-arrived", true, (member, trip) -> new Object[] {
+                yield Message.aboutTrip(ended.callId(), "trip-arrived", true, (member, trip) -> new Object[] {
                         member.name(), address(trip.dropoff()), timeOfDay.format(arrived) });
+            }
+            case TAXI_ARRIVED -> {
+                TaxiArrived arrived = data.read(event, TaxiArrived.class);
+                yield Message.aboutTrip(arrived.callId(), "taxi-arrived", false, (member, trip) -> new Object[] {
+                        trip.taxi().taxiNumber(), address(trip.pickup()) });
+            }
+            case CALL_REOPENED -> {
+                CallReopened reopened = data.read(event, CallReopened.class);
+                yield Message.aboutTrip(reopened.callId(), "call-reopened", false, (member, trip) -> new Object[0]);
             }
             case TAXI_ASSIGNED -> {
                 TaxiAssigned assigned = data.read(event, TaxiAssigned.class);
@@ -129,7 +143,7 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
             case PAYMENT_FAILED -> {
                 PaymentFailed failed = data.read(event, PaymentFailed.class);
                 yield Message.aboutTrip(failed.callId(), "payment-failed", false, (member, trip) -> new Object[] {
-                        trip.fare().amount(), trip.fare().currency() });
+                        failed.amount().amount(), failed.amount().currency() });
             }
             case PROMOTION_GRANTED -> {
                 PromotionGranted granted = data.read(event, PromotionGranted.class);

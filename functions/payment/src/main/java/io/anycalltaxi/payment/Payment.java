@@ -10,7 +10,10 @@ import io.anycalltaxi.core.payment.PaymentRequest;
 
 /**
  * One charge per idempotency key. It is written PENDING before the card processor is asked, so
- * a concurrent request with the same key can see that it is in progress.
+ * a concurrent request with the same key can see that it is in progress; UNKNOWN when the processor
+ * has not said yet (or its answer was lost), to be asked again by the same key.
+ *
+ * @param reference the processor's reference of an approved charge, which refunds name
  */
 @Document("payments")
 record Payment(
@@ -18,15 +21,16 @@ record Payment(
         PaymentRequest request,
         State state,
         PaymentReceipt receipt,
+        String reference,
         Instant createdAt) {
 
-    enum State { PENDING, DONE }
+    enum State { PENDING, UNKNOWN, DONE }
 
     static Payment pending(String idempotencyKey, PaymentRequest request, Instant at) {
-        return new Payment(idempotencyKey, request, State.PENDING, null, at);
+        return new Payment(idempotencyKey, request, State.PENDING, null, null, at);
     }
 
-    Payment done(PaymentReceipt result) {
-        return new Payment(idempotencyKey, request, State.DONE, result, createdAt);
+    Payment answered(State outcome, PaymentReceipt result, String processorReference) {
+        return new Payment(idempotencyKey, request, outcome, result, processorReference, createdAt);
     }
 }

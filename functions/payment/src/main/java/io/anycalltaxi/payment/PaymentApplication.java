@@ -28,7 +28,7 @@ public class PaymentApplication {
     SecurityFilterChain charges(HttpSecurity http, ProblemResponses problems, WorkloadIdentity identity)
             throws Exception {
         return SecurityChains.workloads(http, problems,
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/payments"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/payments/**"),
                 identity.decoder(Pattern.compile(Pattern.quote(identity.serviceAccount("end-trip-pay")))));
     }
 

@@ -11,8 +11,9 @@ import io.anycalltaxi.core.card.LocalCardProcessor;
 import io.anycalltaxi.core.security.Callers;
 
 /**
- * With the local card processor only: make it slow or unavailable, to watch end-trip-pay's
- * time limit, retries and circuit breaker at work ({@code PUT /card-processor/simulation}).
+ * With the local card processor only: make it slow or unavailable, answer "processing" first, or
+ * lose its answers after charging, to watch end-trip-pay's time limit, retries, circuit breaker and
+ * reconciliation at work ({@code PUT /card-processor/simulation}).
  */
 @RestController
 @ConditionalOnProperty(name = "anycalltaxi.card-processor.type", havingValue = "local", matchIfMissing = true)
@@ -24,14 +25,13 @@ class ProcessorSimulation {
         this.processor = processor;
     }
 
-    record Simulation(Duration latency, boolean outage) {
-    }
-
     @PutMapping("/card-processor/simulation")
-    Simulation simulate(@RequestBody Simulation simulation) {
+    LocalCardProcessor.Simulation simulate(@RequestBody LocalCardProcessor.Simulation simulation) {
         Callers.operator();
-        Duration latency = simulation.latency() == null ? Duration.ZERO : simulation.latency();
-        processor.simulate(latency, simulation.outage());
-        return new Simulation(latency, simulation.outage());
+        LocalCardProcessor.Simulation applied = new LocalCardProcessor.Simulation(
+                simulation.latency() == null ? Duration.ZERO : simulation.latency(), simulation.outage(),
+                simulation.processingFirst(), simulation.loseAnswers());
+        processor.simulate(applied);
+        return applied;
     }
 }

@@ -50,7 +50,7 @@ class PaymentsTest {
 
     @AfterEach
     void processorBackToNormal() {
-        processor.simulate(Duration.ZERO, false);
+        processor.simulate(new LocalCardProcessor.Simulation(Duration.ZERO, false, false, false));
     }
 
     private PaymentRequest request(String cardNumber, long amount) {
@@ -172,10 +172,10 @@ class PaymentsTest {
     void duringAProcessorOutageNothingIsChargedOrKeptAndTheRetrySucceeds() throws Exception {
         PaymentRequest request = request("4242424242424242", 8_000);
         String key = request.callId() + "#1";
-        processor.simulate(Duration.ZERO, true);
+        processor.simulate(new LocalCardProcessor.Simulation(Duration.ZERO, true, false, false));
 
         Answer down = pay(key, request);
-        processor.simulate(Duration.ZERO, false);
+        processor.simulate(new LocalCardProcessor.Simulation(Duration.ZERO, false, false, false));
         Answer back = pay(key, request);
 
         assertThat(down.status()).isEqualTo(503);

@@ -11,9 +11,10 @@ import io.cloudevents.CloudEvent;
 /** N3: every stage of a call lands in the customer's view. Nothing to answer. */
 @Component
 @HandlesEvent({ EventType.CALL_REQUESTED, EventType.CALL_CANCELLED, EventType.CALL_OFFERED, EventType.CALL_WAITING,
-        EventType.CALL_EXPIRED, EventType.TAXI_ASSIGNED, EventType.TRIP_STARTED, EventType.TRIP_ENDED,
-        EventType.PAYMENT_COMPLETED, EventType.PAYMENT_FAILED, EventType.TRIP_COMPLETED, EventType.FRIEND_NOTIFIED,
-        EventType.TRIP_REVIEWED })
+        EventType.CALL_EXPIRED, EventType.TAXI_ASSIGNED, EventType.CALL_REOPENED, EventType.TAXI_ARRIVED,
+        EventType.CALL_NOSHOW, EventType.TRIP_STARTED, EventType.TRIP_OVERDUE, EventType.TRIP_VOIDED,
+        EventType.TRIP_ENDED, EventType.PAYMENT_COMPLETED, EventType.PAYMENT_FAILED, EventType.PAYMENT_REFUNDED,
+        EventType.TRIP_COMPLETED, EventType.FRIEND_NOTIFIED, EventType.TRIP_REVIEWED })
 public class Project implements Function<CloudEvent, CloudEvent> {
 
     private final TripViews views;

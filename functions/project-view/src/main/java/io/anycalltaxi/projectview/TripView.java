@@ -12,13 +12,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import io.anycalltaxi.core.events.CallCancelled;
+import io.anycalltaxi.core.events.CallNoShow;
 import io.anycalltaxi.core.events.CallRequested;
 import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.FareParts;
 import io.anycalltaxi.core.events.FriendNotified;
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.PaymentCompleted;
 import io.anycalltaxi.core.events.PaymentFailed;
+import io.anycalltaxi.core.events.PaymentRefunded;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.events.TaxiAssigned;
 import io.anycalltaxi.core.events.TripEnded;
@@ -44,9 +48,12 @@ public record TripView(
         Position location,
         Ride ride,
         Money fare,
+        FareParts fareParts,
+        Money fee,
         Payment payment,
         @JsonIgnore int paymentSequence,
         List<Notice> notifications,
+        List<RefundLine> refunds,
         Review review,
         List<Stage> timeline,
         Instant requestedAt,
@@ -59,11 +66,16 @@ public record TripView(
     public record Position(double lat, double lng, Instant at) {
     }
 
-    public record Ride(long distanceMeters, long durationSeconds) {
+    /** @param fareSource whose figures were charged: {@code METER}, {@code SERVER} or {@code OPERATOR} */
+    public record Ride(long distanceMeters, long durationSeconds, String fareSource) {
     }
 
+    /** @param purpose what it is for: {@code FARE}, {@code CANCEL_FEE} or {@code NO_SHOW_FEE} */
     public record Payment(String status, Long amount, String currency, String cardLast4, String paymentId,
-            String reason) {
+            String reason, String purpose) {
+    }
+
+    public record RefundLine(String paymentId, long amount, String currency, String reason, Instant at) {
     }
 
     public record Notice(String kind, String phoneMasked, Instant at) {
@@ -85,13 +97,14 @@ public record TripView(
 
     public TripView {
         notifications = List.copyOf(notifications);
+        refunds = refunds == null ? List.of() : List.copyOf(refunds);
         timeline = List.copyOf(timeline);
         appliedEventIds = List.copyOf(appliedEventIds);
     }
 
     public static TripView empty(String callId) {
-        return new TripView(callId, 0, null, null, 0, null, null, null, null, null, null, null, null, 0, List.of(),
-                null, List.of(), null, null, List.of());
+        return new TripView(callId, 0, null, null, 0, null, null, null, null, null, null, null, null, null, null, 0,
+                List.of(), List.of(), null, List.of(), null, null, List.of());
     }
 
     /** This view with the event applied; the same view if it was applied before. */
@@ -126,19 +139,34 @@ public record TripView(
                 view.taxi = new Taxi(assigned.taxiId(), assigned.taxiNumber(), assigned.driverName(),
                         assigned.driverRating(), assigned.etaSeconds());
             }
+            case CALL_REOPENED -> {
+                view.taxi = null;
+                view.location = null;
+            }
+            case CALL_CANCELLED -> view.fee = event.data(CallCancelled.class).fee();
+            case CALL_NOSHOW -> view.fee = event.data(CallNoShow.class).fee();
             case TRIP_ENDED -> {
                 TripEnded ended = event.data(TripEnded.class);
-                view.ride = new Ride(ended.distanceMeters(), ended.durationSeconds());
+                view.ride = new Ride(ended.distanceMeters(), ended.durationSeconds(), ended.fareSource());
                 view.fare = ended.fare();
+                view.fareParts = ended.fareParts();
             }
             case PAYMENT_COMPLETED -> {
                 PaymentCompleted paid = event.data(PaymentCompleted.class);
                 view.payment(event.sequence(), new Payment("PAID", paid.amount(), paid.currency(), paid.cardLast4(),
-                        paid.paymentId(), null));
+                        paid.paymentId(), null, paid.purpose()));
             }
             case PAYMENT_FAILED -> {
                 PaymentFailed failed = event.data(PaymentFailed.class);
-                view.payment(event.sequence(), new Payment("FAILED", null, null, null, null, failed.reason()));
+                view.payment(event.sequence(), new Payment("FAILED", failed.amount() == null ? null
+                        : failed.amount().amount(), failed.amount() == null ? null : failed.amount().currency(), null,
+                        null, failed.reason(), failed.purpose()));
+            }
+            case PAYMENT_REFUNDED -> {
+                PaymentRefunded refunded = event.data(PaymentRefunded.class);
+                view.refunds.add(new RefundLine(refunded.paymentId(), refunded.amount(), refunded.currency(),
+                        refunded.reason(), event.time()));
+                view.refunds.sort(Comparator.comparing(RefundLine::at));
             }
             case FRIEND_NOTIFIED -> {
                 FriendNotified notified = event.data(FriendNotified.class);
@@ -173,8 +201,8 @@ public record TripView(
 
     TripView withVersion(long newVersion) {
         return new TripView(callId, newVersion, memberId, status, statusSequence, pickup, dropoff, fareEstimate, taxi,
-                location, ride, fare, payment, paymentSequence, notifications, review, timeline, requestedAt, updatedAt,
-                appliedEventIds);
+                location, ride, fare, fareParts, fee, payment, paymentSequence, notifications, refunds, review, timeline,
+                requestedAt, updatedAt, appliedEventIds);
     }
 
     /** The assigned taxi's newest position, while the customer waits for it or rides in it. */
@@ -189,6 +217,9 @@ public record TripView(
             case CALL_CANCELLED -> TripStatus.CANCELLED;
             case CALL_EXPIRED -> TripStatus.EXPIRED;
             case TAXI_ASSIGNED -> TripStatus.ASSIGNED;
+            case CALL_REOPENED -> TripStatus.REQUESTED;
+            case CALL_NOSHOW -> TripStatus.NO_SHOW;
+            case TRIP_VOIDED -> TripStatus.VOIDED;
             case TRIP_STARTED -> TripStatus.STARTED;
             case TRIP_ENDED -> TripStatus.ENDED;
             case PAYMENT_FAILED -> TripStatus.PAYMENT_FAILED;
@@ -203,18 +234,31 @@ public record TripView(
             case CALL_OFFERED -> "Nearby taxis see your call";
             case CALL_WAITING -> "Still looking for a taxi";
             case CALL_EXPIRED -> "No taxi could take the call";
-            case CALL_CANCELLED -> "Call cancelled";
+            case CALL_CANCELLED -> "Call cancelled" + feeLine(event.data(CallCancelled.class).fee());
             case TAXI_ASSIGNED -> "Taxi " + event.data(TaxiAssigned.class).taxiNumber() + " is on its way";
+            case CALL_REOPENED -> "Your taxi could not come; looking for another";
+            case TAXI_ARRIVED -> "Your taxi is at the pickup";
+            case CALL_NOSHOW -> "The taxi waited; no-show" + feeLine(event.data(CallNoShow.class).fee());
             case TRIP_STARTED -> "Trip started";
+            case TRIP_OVERDUE -> "The ride is taking long; our operators are looking";
+            case TRIP_VOIDED -> "The ride was voided: nothing to pay";
+            case PAYMENT_REFUNDED -> "Refunded " + event.data(PaymentRefunded.class).amount() + " "
+                    + event.data(PaymentRefunded.class).currency();
             case FRIEND_NOTIFIED -> "Text sent to " + event.data(FriendNotified.class).phoneMasked();
             case TRIP_ENDED -> "Arrived; fare " + event.data(TripEnded.class).fare().amount() + " "
                     + event.data(TripEnded.class).fare().currency();
-            case PAYMENT_COMPLETED -> "Paid with the card ending " + event.data(PaymentCompleted.class).cardLast4();
-            case PAYMENT_FAILED -> "Payment failed: please update your card";
+            case PAYMENT_COMPLETED -> "Paid " + event.data(PaymentCompleted.class).amount() + " with the card ending "
+                    + event.data(PaymentCompleted.class).cardLast4();
+            case PAYMENT_FAILED -> event.data(PaymentFailed.class).retryable() ? "Payment failed: please update your card"
+                    : "Payment failed: our operators will settle it";
             case TRIP_COMPLETED -> "Trip completed";
             case TRIP_REVIEWED -> "Reviewed " + event.data(TripReviewed.class).rating() + "/5";
             default -> event.type().type();
         };
+    }
+
+    private static String feeLine(Money fee) {
+        return fee == null ? "" : "; fee " + fee.amount() + " " + fee.currency();
     }
 
     /** Copy-on-write editing of the record's components. */
@@ -231,9 +275,12 @@ public record TripView(
         private Position location;
         private Ride ride;
         private Money fare;
+        private FareParts fareParts;
+        private Money fee;
         private Payment payment;
         private int paymentSequence;
         private final List<Notice> notifications;
+        private final List<RefundLine> refunds;
         private Review review;
         private final List<Stage> timeline;
         private Instant requestedAt;
@@ -253,9 +300,12 @@ public record TripView(
             location = view.location;
             ride = view.ride;
             fare = view.fare;
+            fareParts = view.fareParts;
+            fee = view.fee;
             payment = view.payment;
             paymentSequence = view.paymentSequence;
             notifications = new ArrayList<>(view.notifications);
+            refunds = new ArrayList<>(view.refunds);
             review = view.review;
             timeline = new ArrayList<>(view.timeline);
             requestedAt = view.requestedAt;
@@ -277,8 +327,8 @@ public record TripView(
 
         TripView build() {
             return new TripView(callId, version, memberId, status, statusSequence, pickup, dropoff, fareEstimate, taxi,
-                    location, ride, fare, payment, paymentSequence, notifications, review, timeline, requestedAt,
-                    updatedAt, appliedEventIds);
+                    location, ride, fare, fareParts, fee, payment, paymentSequence, notifications, refunds, review,
+                    timeline, requestedAt, updatedAt, appliedEventIds);
         }
     }
 }

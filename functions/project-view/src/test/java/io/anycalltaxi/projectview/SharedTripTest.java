@@ -20,8 +20,9 @@ class SharedTripTest {
 
     private static TripView view(TripStatus status, List<TripView.Stage> timeline) {
         return new TripView("call-1", 3, "member-1", status, 3, null, null, null,
-                new TripView.Taxi("taxi-1", "서울12가3456", "Park", 4.5, 60), null, null, null,
-                new TripView.Payment("PAID", 14_000L, "KRW", "4242", "pay-1", null), 3, List.of(), null, timeline,
+                new TripView.Taxi("taxi-1", "서울12가3456", "Park", 4.5, 60), null, null, null, null, null,
+                new TripView.Payment("PAID", 14_000L, "KRW", "4242", "pay-1", null, "FARE"), 3, List.of(), List.of(),
+                null, timeline,
                 ENDED.minusSeconds(1800), ENDED, List.of());
     }
 

@@ -13,6 +13,7 @@ import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.FriendNotified;
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.Money;
+import io.anycalltaxi.core.events.FareParts;
 import io.anycalltaxi.core.events.PaymentCompleted;
 import io.anycalltaxi.core.events.PaymentFailed;
 import io.anycalltaxi.core.events.Place;
@@ -60,9 +61,11 @@ class TripViewPropertiesTest {
                 event("e6", EventType.FRIEND_NOTIFIED, 151, 0, new FriendNotified(CALL, "+82******4321", "trip-started")),
                 position(600, 37.5300),
                 position(1600, 37.5000),
-                event("e7", EventType.TRIP_ENDED, 1650, 4, new TripEnded(CALL, 9_800, 1_500, Money.won(14_000))),
-                event("e8", EventType.PAYMENT_FAILED, 1651, 5, new PaymentFailed(CALL, "card_declined", false)),
-                event("e9", EventType.PAYMENT_COMPLETED, 1900, 6, new PaymentCompleted(CALL, "pay-1", 14_000, "KRW", "4444")),
+                event("e7", EventType.TRIP_ENDED, 1650, 4, new TripEnded(CALL, 9_800, 1_500, Money.won(14_000),
+                        new FareParts(4_800, 6_232, 3_000, 0, -32, 0, 0, 14_000, "KRW"), "METER", false)),
+                event("e8", EventType.PAYMENT_FAILED, 1651, 5, new PaymentFailed(CALL, "card_declined", true, "FARE",
+                        Money.won(14_000))),
+                event("e9", EventType.PAYMENT_COMPLETED, 1900, 6, new PaymentCompleted(CALL, "pay-1", 14_000, "KRW", "4444", "FARE")),
                 event("e10", EventType.TRIP_COMPLETED, 1901, 7, new TripCompleted(CALL, Money.won(14_000), "pay-1")),
                 event("e11", EventType.FRIEND_NOTIFIED, 1902, 0, new FriendNotified(CALL, "+82******4321", "trip-arrived")));
     }

@@ -11,7 +11,8 @@ import io.anycalltaxi.core.events.PassengerBoarded;
 import io.cloudevents.CloudEvent;
 
 /**
- * F6: the assigned taxi's driver reports the passenger on board, and the trip starts. Answers
+ * F6: the assigned taxi's driver reports the passenger on board, and the trip starts when the
+ * system received that (the ride's fare is measured from then). Answers
  * with {@code trip.started}; boarding before assignment, twice, or by another taxi is refused.
  */
 @Component
@@ -27,6 +28,6 @@ public class StartTrip implements Function<CloudEvent, CloudEvent> {
     @Override
     public CloudEvent apply(CloudEvent event) {
         return transitions.applyFromDriver(event, PassengerBoarded.class,
-                (boarded, cause) -> trip -> trip.start(boarded.taxiId(), cause));
+                (boarded, cause) -> trip -> trip.start(boarded.taxiId(), transitions.receivedAt(event), cause));
     }
 }

@@ -31,7 +31,7 @@ import io.anycalltaxi.local.testing.SharedStack;
 class PromotionsTest {
 
     private static final long METERS = 6_000;
-    private static final long SECONDS = 900;
+    private static final long SECONDS = 30;
 
     private final Api api = Api.gateway();
 

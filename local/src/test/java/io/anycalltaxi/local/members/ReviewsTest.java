@@ -33,7 +33,7 @@ class ReviewsTest {
     /** A member's ride with this driver, from call to COMPLETED. */
     private String completedRide(Rider rider, Driver driver) {
         Ride ride = Ride.offered(rider, driver, 3_000).assigned().started();
-        ride.completed(3_000, 500);
+        ride.completed(3_000, 30);
         return ride.callId();
     }
 
@@ -47,7 +47,7 @@ class ReviewsTest {
         assertThat(tooEarly.status()).isEqualTo(409);
         assertThat(tooEarly.text("detail")).contains("ASSIGNED");
 
-        ride.started().completed(2_000, 300);
+        ride.started().completed(2_000, 30);
 
         Rider stranger = Rider.signUp(api);
         Api.Response someoneElse = stranger.api.post(path, review(stranger.memberId, 1, "never rode"));

@@ -43,21 +43,22 @@ class PaymentFlowTest {
 
     /** Boarded and alighted: whether the trip completes is up to payment. */
     private static void ride(Ride ride, long meters, long seconds) {
-        ride.started().driver().alight(ride.callId(), meters, seconds);
+        ride.started().driver().drive(ride.pickup(), meters);
+        ride.driver().alight(ride.callId(), meters, seconds);
     }
 
     @Test
     void theFareChargedIsTheTariffsForTheMeteredRide() {
         Ride ride = Ride.offered(api, "서울11가1111", "Oh Sena").assigned();
 
-        ride(ride, 12_300, 1_860);
+        ride(ride, 12_300, 50);
         JsonNode view = awaitStatus(ride.callId(), "COMPLETED");
 
         Instant startedAt = StreamSupport.stream(view.path("timeline").spliterator(), false)
                 .filter(stage -> stage.path("type").asText().equals("trip.started"))
                 .map(stage -> Instant.parse(stage.path("time").asText())).findFirst().orElseThrow();
         Fares tariff = SharedStack.stack().function("end-trip-pay").context().getBean(Fares.class);
-        Money expected = tariff.fare(12_300, Duration.ofSeconds(1_860), startedAt);
+        Money expected = tariff.fare(12_300, Duration.ofSeconds(50), startedAt);
         assertThat(view.path("fare").path("amount").asLong()).isEqualTo(expected.amount());
         assertThat(view.path("payment").path("amount").asLong()).isEqualTo(expected.amount());
         assertThat(view.path("payment").path("currency").asText()).isEqualTo("KRW");
@@ -73,7 +74,7 @@ class PaymentFlowTest {
         }
         payment.stop();
         try {
-            rides.forEach(ride -> ride(ride, 5_000, 900));
+            rides.forEach(ride -> ride(ride, 5_000, 30));
             rides.forEach(ride -> awaitStatus(ride.callId(), "ENDED"));
             assertThat(rides).allSatisfy(ride -> {
                 JsonNode view = Api.operator().get("/trips/" + ride.callId()).body();
@@ -101,7 +102,7 @@ class PaymentFlowTest {
         Ride ride = Ride.offered(rider, new Driver("서울33다3333", "Seo Ha"), 4_000).assigned();
         String callId = ride.callId();
 
-        ride(ride, 4_000, 700);
+        ride(ride, 4_000, 30);
         JsonNode declined = awaitStatus(callId, "PAYMENT_FAILED");
         assertThat(declined.path("payment").path("status").asText()).isEqualTo("FAILED");
         assertThat(declined.path("payment").path("reason").asText()).isEqualTo("card_declined");

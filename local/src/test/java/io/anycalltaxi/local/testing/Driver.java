@@ -16,11 +16,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
+import io.anycalltaxi.core.events.ArrivedAtPickup;
 import io.anycalltaxi.core.events.CallAccepted;
+import io.anycalltaxi.core.events.CallGivenBack;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.PassengerAlighted;
 import io.anycalltaxi.core.events.PassengerBoarded;
+import io.anycalltaxi.core.events.PassengerNoShow;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.core.testing.TestIdentity;
@@ -61,6 +64,38 @@ public final class Driver {
             await().atMost(Duration.ofSeconds(30)).until(() -> taxis.find(new Document("_id", taxiId)
                     .append("reportedAt", new Document("$gte", reported))).first() != null);
         }
+    }
+
+    /**
+     * Drives {@code meters} north of {@code from}, reporting its position on the way (the track
+     * the ride is measured on), and waits until dispatch has kept the last report.
+     */
+    public void drive(Place from, double meters) {
+        CloudEvent last = null;
+        for (int step = 0; step <= 3; step++) {
+            last = reportAt(Rider.near(from, meters * step / 3), false);
+        }
+        Date reported = Date.from(last.getTime().toInstant().truncatedTo(ChronoUnit.MILLIS));
+        try (MongoClient mongo = MongoClients.create(SharedStack.stack().mongoUri())) {
+            MongoCollection<Document> taxis = mongo.getDatabase("anycalltaxi").getCollection("taxis");
+            await().atMost(Duration.ofSeconds(30)).until(() -> taxis.find(new Document("_id", taxiId)
+                    .append("track.at", new Document("$gte", reported))).first() != null);
+        }
+    }
+
+    public CloudEvent arrive(String callId) {
+        return send(CloudEventClient.fromDriver(EventType.DRIVER_ARRIVED, taxiId, callId,
+                new ArrivedAtPickup(callId, taxiId)));
+    }
+
+    public CloudEvent giveBack(String callId, String reason) {
+        return send(CloudEventClient.fromDriver(EventType.DRIVER_CALL_CANCELLED, taxiId, callId,
+                new CallGivenBack(callId, taxiId, reason)));
+    }
+
+    public CloudEvent noShow(String callId) {
+        return CloudEventClient.fromDriver(EventType.DRIVER_PASSENGER_NOSHOW, taxiId, callId,
+                new PassengerNoShow(callId, taxiId));
     }
 
     public CloudEvent reportAt(Place place, boolean available) {

@@ -42,8 +42,12 @@ public record Ride(Rider rider, Driver driver, String callId, Place pickup) {
         return this;
     }
 
-    /** The rider alighted after the metered ride and the card was charged. @return the view, COMPLETED */
+    /**
+     * The taxi drove {@code meters}, reporting its track, the rider alighted with the meter
+     * reading that, and the card was charged. @return the view, COMPLETED
+     */
     public JsonNode completed(long meters, long seconds) {
+        driver.drive(pickup, meters);
         driver.alight(callId, meters, seconds);
         return awaitStatus(callId, "COMPLETED");
     }

@@ -19,7 +19,8 @@ import io.anycalltaxi.local.LocalStack;
 public final class SharedStack implements BeforeAllCallback {
 
     /**
-     * Settings for tests: dispatch reminds after 2 s and expires after 8 s (on a tick); create-call
+     * Settings for tests: dispatch reminds after 2 s and expires after 8 s (on a tick), a silent
+     * taxi is taken off its call and a ride flagged after 5 s; create-call
      * takes at most 40 calls a second, 12 at a time, so that a burst test can exceed it.
      */
     public static final List<String> TEST_SETTINGS = List.of(
@@ -27,6 +28,12 @@ public final class SharedStack implements BeforeAllCallback {
             "--anycalltaxi.dispatch.expire-after=8s",
             "--anycalltaxi.outbox.relay-interval=1s",
             "--anycalltaxi.outbox.grace=1s",
+            // the lifecycle's waits, short enough to be waited out
+            "--anycalltaxi.fees.cancel-grace=4s",
+            "--anycalltaxi.fees.no-show-wait=3s",
+            "--anycalltaxi.dispatch.silent-after=5s",
+            "--anycalltaxi.dispatch.ride-limit=5s",
+            "--anycalltaxi.payment.overdue-after=1s",
             "--resilience4j.ratelimiter.instances.calls.limit-for-period=40",
             "--resilience4j.bulkhead.instances.calls.max-concurrent-calls=12",
             // every test signs in from this one address

@@ -47,7 +47,8 @@ class WholeTripTest {
         driver.board(callId);
         awaitView(callId, view -> timeline(view).contains("friend.notified")
                 && timeline(view).indexOf("trip.started") < timeline(view).lastIndexOf("friend.notified"));
-        driver.alight(callId, 9_800, 1_500);
+        driver.drive(pickup, 9_800);
+        driver.alight(callId, 9_800, 40);
         JsonNode view = awaitStatus(callId, "COMPLETED");
 
         assertThat(view.path("payment").path("status").asText()).isEqualTo("PAID");

@@ -26,7 +26,7 @@ class ViewTest {
     private Ride completedRide(String taxiNumber) {
         Ride ride = Ride.offered(api, taxiNumber, "Lim Na").assigned();
         ride.driver().reportAt(Rider.near(ride.pickup(), 100), false);
-        ride.started().completed(3_000, 600);
+        ride.started().completed(3_000, 30);
         awaitView(ride.callId(), view -> view.path("notifications").size() == 3);
         return ride;
     }

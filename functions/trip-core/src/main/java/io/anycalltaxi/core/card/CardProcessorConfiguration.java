@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * The card processor, for the functions that tokenise or charge cards (they import this):
@@ -25,7 +26,7 @@ public class CardProcessorConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "anycalltaxi.card-processor.type", havingValue = "local", matchIfMissing = true)
-    LocalCardProcessor localCardProcessor() {
-        return new LocalCardProcessor();
+    LocalCardProcessor localCardProcessor(MongoOperations mongo) {
+        return new LocalCardProcessor(mongo);
     }
 }

@@ -1,5 +1,6 @@
 package io.anycalltaxi.core.card;
 
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -7,14 +8,16 @@ import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
  * A card processor (payment gateway) over its REST API, the way PGs expose it: the secret key as
  * HTTP basic credentials, cards tokenised at {@code POST /v1/tokens}, tokens charged at
- * {@code POST /v1/charges} with an {@code Idempotency-Key}. A 402 is the processor refusing the card
- * or the charge; anything else it answers with an error, or not at all in time, is unavailability.
+ * {@code POST /v1/charges} with an {@code Idempotency-Key}, charges refunded at {@code POST /v1/refunds}.
+ * A 402 is the processor refusing the card or the charge. A charge it cannot be reached for is
+ * unavailability; one it answers late, with a 5xx or "processing" is pending, asked again by key.
  */
 public class HttpCardProcessor implements CardProcessor {
 
@@ -32,6 +35,9 @@ public class HttpCardProcessor implements CardProcessor {
     }
 
     record ChargeAnswer(String id, String status, String declineCode) {
+    }
+
+    record RefundAnswer(String id, String status, String reason) {
     }
 
     @Override
@@ -52,20 +58,47 @@ public class HttpCardProcessor implements CardProcessor {
 
     @Override
     public ChargeResult charge(ChargeRequest request) {
-        ChargeAnswer answer = call(() -> http.post().uri("/v1/charges")
+        try {
+            ChargeAnswer answer = http.post().uri("/v1/charges")
+                    .header("Idempotency-Key", request.idempotencyKey())
+                    .body(Map.of("token", request.cardToken(), "amount", request.amount().amount(),
+                            "currency", request.amount().currency(), "description", request.description()))
+                    .retrieve()
+                    .onStatus(status -> status.value() == 402, (req, response) -> {
+                        // a decline: its body says why
+                    })
+                    .body(ChargeAnswer.class);
+            return switch (answer.status()) {
+                case "succeeded" -> ChargeResult.approved(answer.id());
+                case "processing", "requires_action" -> ChargeResult.pending(answer.status());
+                default -> ChargeResult.declined(answer.declineCode() == null ? "declined" : answer.declineCode());
+            };
+        } catch (ResourceAccessException e) {
+            if (e.getCause() instanceof ConnectException) {
+                throw new ProcessorUnavailable("the card processor cannot be reached: " + e.getMessage(), e);
+            }
+            return ChargeResult.pending("no answer: " + e.getMessage());
+        } catch (HttpStatusCodeException e) {
+            // a 5xx may come after the charge was made: only asking again by key tells
+            return ChargeResult.pending("answered " + e.getStatusCode());
+        }
+    }
+
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        RefundAnswer answer = call(() -> http.post().uri("/v1/refunds")
                 .header("Idempotency-Key", request.idempotencyKey())
-                .body(Map.of("token", request.cardToken(), "amount", request.amount().amount(),
-                        "currency", request.amount().currency(), "description", request.description()))
+                .body(Map.of("charge", request.chargeReference(), "amount", request.amount().amount()))
                 .retrieve()
-                .onStatus(status -> status.value() == 402, (req, response) -> {
-                    // a decline: its body says why
+                .onStatus(status -> status.is4xxClientError(), (req, response) -> {
+                    // refused: its body says why
                 })
                 .onStatus(HttpStatusCode::isError, (req, response) -> {
                     throw new ProcessorUnavailable("the card processor answered " + response.getStatusCode());
                 })
-                .body(ChargeAnswer.class));
-        return "succeeded".equals(answer.status()) ? ChargeResult.approved(answer.id())
-                : ChargeResult.declined(answer.declineCode() == null ? "declined" : answer.declineCode());
+                .body(RefundAnswer.class));
+        return "succeeded".equals(answer.status()) ? RefundResult.done()
+                : RefundResult.refused(answer.reason() == null ? "refused" : answer.reason());
     }
 
     private static <T> T call(Supplier<T> request) {

@@ -1,18 +1,29 @@
 package io.anycalltaxi.core.card;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
+
+import io.anycalltaxi.core.events.Money;
 
 /**
  * A card processor for running without one: tokens carry the brand and last four digits, so any
  * function can charge them. It approves every charge except on the test cards ending in
- * {@link #DECLINES}' keys (as Stripe's test cards do), and repeats its first answer per
- * idempotency key. It can be made slow or unavailable, to see how its callers cope.
+ * {@link #DECLINES}' keys (as Stripe's test cards do). Like a real processor it remembers every
+ * idempotency key durably (in its own collection) and answers a repeated key with the first
+ * outcome, so a restart of payment never charges twice. It can be made slow or unavailable, answer
+ * "processing" before it decides, or lose its answers after charging, to see how its callers cope.
  */
 public class LocalCardProcessor implements CardProcessor {
 
@@ -22,10 +33,17 @@ public class LocalCardProcessor implements CardProcessor {
             "9995", "insufficient_funds",
             "0069", "expired_card");
 
-    private final Map<String, ChargeResult> answered = new ConcurrentHashMap<>();
-    private final List<ChargeRequest> charged = new CopyOnWriteArrayList<>();
-    private volatile Duration latency = Duration.ZERO;
-    private volatile boolean outage;
+    private final MongoOperations mongo;
+    private volatile Simulation simulation = Simulation.NONE;
+
+    /** How it misbehaves; all off by default. */
+    public record Simulation(Duration latency, boolean outage, boolean processingFirst, boolean loseAnswers) {
+        static final Simulation NONE = new Simulation(Duration.ZERO, false, false, false);
+    }
+
+    public LocalCardProcessor(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
 
     @Override
     public CardToken tokenize(CardDetails card) {
@@ -36,25 +54,72 @@ public class LocalCardProcessor implements CardProcessor {
 
     @Override
     public ChargeResult charge(ChargeRequest request) {
-        pause();
-        if (outage) {
+        Simulation now = pause();
+        if (now.outage()) {
             throw new ProcessorUnavailable("the local card processor simulates an outage");
         }
-        return answered.computeIfAbsent(request.idempotencyKey(), key -> decide(request));
+        LocalCharge known = mongo.findById(request.idempotencyKey(), LocalCharge.class);
+        if (known == null) {
+            ChargeResult first = now.processingFirst() ? ChargeResult.pending("processing") : decide(request);
+            try {
+                mongo.insert(new LocalCharge(request.idempotencyKey(), request.cardToken(), request.amount(), first));
+            } catch (DuplicateKeyException concurrent) {
+                return mongo.findById(request.idempotencyKey(), LocalCharge.class).result();
+            }
+            return now.loseAnswers() ? ChargeResult.pending("the answer was lost") : first;
+        }
+        if (known.result().status() == ChargeResult.Status.PENDING) {
+            ChargeResult decided = decide(request);
+            mongo.updateFirst(query(where("_id").is(known.key())), Update.update("result", decided), LocalCharge.class);
+            return decided;
+        }
+        return known.result();
     }
 
-    /** Simulates a slow or an unavailable processor (both off by default). */
-    public void simulate(Duration latency, boolean outage) {
-        this.latency = latency;
-        this.outage = outage;
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        if (pause().outage()) {
+            throw new ProcessorUnavailable("the local card processor simulates an outage");
+        }
+        LocalRefund known = mongo.findById(request.idempotencyKey(), LocalRefund.class);
+        if (known != null) {
+            return RefundResult.done();
+        }
+        LocalCharge charge = mongo.findOne(query(where("result.reference").is(request.chargeReference())),
+                LocalCharge.class);
+        if (charge == null || !charge.result().approved()) {
+            return RefundResult.refused("unknown_charge");
+        }
+        long refunded = mongo.find(query(where("chargeReference").is(request.chargeReference())), LocalRefund.class)
+                .stream().mapToLong(r -> r.amount().amount()).sum();
+        if (refunded + request.amount().amount() > charge.amount().amount()) {
+            return RefundResult.refused("amount_exceeds_charge");
+        }
+        try {
+            mongo.insert(new LocalRefund(request.idempotencyKey(), request.chargeReference(), request.amount()));
+        } catch (DuplicateKeyException concurrent) {
+            // the same refund, asked twice at once: done once
+        }
+        return RefundResult.done();
+    }
+
+    public void simulate(Simulation misbehaviour) {
+        this.simulation = misbehaviour;
     }
 
     /** Every charge it approved, once per idempotency key. */
     public List<ChargeRequest> approvedCharges() {
-        return List.copyOf(charged);
+        return mongo.find(query(where("result.status").is(ChargeResult.Status.APPROVED)), LocalCharge.class).stream()
+                .map(c -> new ChargeRequest(c.key(), c.cardToken(), c.amount(), null)).toList();
     }
 
-    private ChargeResult decide(ChargeRequest request) {
+    /** What it gave back on the charges with this reference, in total. */
+    public long refundedOn(String chargeReference) {
+        return mongo.find(query(where("chargeReference").is(chargeReference)), LocalRefund.class).stream()
+                .mapToLong(r -> r.amount().amount()).sum();
+    }
+
+    private static ChargeResult decide(ChargeRequest request) {
         String[] parts = request.cardToken().split("_");
         if (parts.length < 5 || !request.cardToken().startsWith("tok_local_")) {
             return ChargeResult.declined("unknown_card");
@@ -63,18 +128,27 @@ public class LocalCardProcessor implements CardProcessor {
         if (decline != null) {
             return ChargeResult.declined(decline);
         }
-        charged.add(request);
         return ChargeResult.approved("ch_local_"
                 + UUID.nameUUIDFromBytes(request.idempotencyKey().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private void pause() {
-        if (!latency.isZero()) {
+    private Simulation pause() {
+        Simulation now = simulation;
+        if (!now.latency().isZero()) {
             try {
-                Thread.sleep(latency.toMillis());
+                Thread.sleep(now.latency().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        return now;
+    }
+
+    @Document("local_card_processor_charges")
+    record LocalCharge(@Id String key, String cardToken, Money amount, ChargeResult result) {
+    }
+
+    @Document("local_card_processor_refunds")
+    record LocalRefund(@Id String key, String chargeReference, Money amount) {
     }
 }

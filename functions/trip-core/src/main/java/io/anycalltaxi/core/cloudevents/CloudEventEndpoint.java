@@ -82,8 +82,8 @@ public class CloudEventEndpoint {
     @ExceptionHandler(TripRefusal.class)
     ResponseEntity<ProblemDetail> refused(TripRefusal e) {
         // Not 409: the broker retries 409, and a refused transition stays refused.
-        HttpStatus status = e.reason() == TripRefusal.Reason.ILLEGAL_TRANSITION ? HttpStatus.UNPROCESSABLE_ENTITY
-                : HttpStatus.FORBIDDEN;
+        HttpStatus status = e.reason() == TripRefusal.Reason.ILLEGAL_TRANSITION
+                || e.reason() == TripRefusal.Reason.TOO_EARLY ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.FORBIDDEN;
         return refuse(status, "Refused by the trip", e.getMessage());
     }
 

@@ -1,6 +1,7 @@
 package io.anycalltaxi.core.cloudevents;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
@@ -41,6 +42,14 @@ public class TripTransitions {
     public <T extends Record & TripData & DriverEvent> CloudEvent applyFromDriver(CloudEvent event, Class<T> dataType,
             BiFunction<T, Cause, UnaryOperator<Trip>> change) {
         return change(event, data.readFromDriver(event, dataType), change);
+    }
+
+    /**
+     * When the system received the event: its time, which the driver ingress stamps on receipt (an
+     * app's own clock is not trusted), or now.
+     */
+    public Instant receivedAt(CloudEvent event) {
+        return event.getTime() == null ? clock.instant() : event.getTime().toInstant();
     }
 
     private <T extends TripData> CloudEvent change(CloudEvent event, T data,

@@ -1,27 +1,36 @@
 package io.anycalltaxi.core.trip;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import io.anycalltaxi.core.events.CallCancelled;
+import io.anycalltaxi.core.events.CallNoShow;
+import io.anycalltaxi.core.events.CallReopened;
 import io.anycalltaxi.core.events.CallExpired;
 import io.anycalltaxi.core.events.CallRequested;
 import io.anycalltaxi.core.events.EventJson;
 import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.FareParts;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.PaymentCompleted;
 import io.anycalltaxi.core.events.PaymentFailed;
+import io.anycalltaxi.core.events.PaymentRefunded;
 import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.events.TaxiArrived;
 import io.anycalltaxi.core.events.TaxiAssigned;
 import io.anycalltaxi.core.events.TripCompleted;
 import io.anycalltaxi.core.events.TripEnded;
 import io.anycalltaxi.core.events.TripReviewed;
+import io.anycalltaxi.core.events.TripOverdue;
 import io.anycalltaxi.core.events.TripStarted;
+import io.anycalltaxi.core.events.TripVoided;
 
 /**
  * A call and the trip it becomes: the aggregate every trip-changing function acts on. Each change
@@ -30,6 +39,12 @@ import io.anycalltaxi.core.events.TripStarted;
  *
  * @param version  bumped on every stored change; writes are conditional on it (no transactions needed)
  * @param discount the promotion taken for this trip when it was called, if any
+ * @param fareParts what the fare is made of
+ * @param fee      the cancellation or no-show fee owed, if the call ended with one
+ * @param charges  every charge attempt, in order; see {@link CheckoutDecision}
+ * @param refunds  money given back, in order
+ * @param flags    what operators should look at
+ * @param moneyOpen derived, for the sweep to find: payment has something to do without the member
  * @param events   everything this trip emitted, in order
  * @param outbox   ids of events their producer publishes to the broker itself and has not yet
  *                 (events answered as a reply never enter it)
@@ -48,15 +63,24 @@ public record Trip(
         AssignedTaxi taxi,
         Ride ride,
         Money fare,
-        Charge charge,
+        FareParts fareParts,
+        Money fee,
+        List<ChargeAttempt> charges,
+        List<Refund> refunds,
+        List<Flag> flags,
+        boolean moneyOpen,
         Review review,
         List<TripEvent> events,
         List<String> outbox) {
 
     public Trip {
         Objects.requireNonNull(callId, "callId");
+        charges = charges == null ? List.of() : List.copyOf(charges);
+        refunds = refunds == null ? List.of() : List.copyOf(refunds);
+        flags = flags == null ? List.of() : List.copyOf(flags);
         events = List.copyOf(events);
         outbox = List.copyOf(outbox);
+        moneyOpen = CheckoutDecision.decide(owed(status, fare, fee), charges, refunds, null).isActionable();
     }
 
     public static Trip request(String callId, String memberId, Place pickup, Place dropoff, Money fareEstimate,
@@ -68,13 +92,21 @@ public record Trip(
     public static Trip request(String callId, String memberId, Place pickup, Place dropoff, Money fareEstimate,
             Discount discount, Cause cause) {
         Trip requested = new Trip(callId, 0, memberId, TripStatus.REQUESTED, pickup, dropoff, fareEstimate, discount,
-                cause.at(), null, null, null, null, null, List.of(), List.of());
+                cause.at(), null, null, null, null, null, List.of(), List.of(), List.of(), false, null, List.of(),
+                List.of());
         return requested.emit(EventType.CALL_REQUESTED,
                 new CallRequested(callId, memberId, pickup, dropoff, fareEstimate), cause);
     }
 
-    public Trip cancel(String reason, Cause cause) {
-        return moveTo(TripStatus.CANCELLED).emit(EventType.CALL_CANCELLED, new CallCancelled(callId, reason), cause);
+    /**
+     * The customer cancels, before a taxi is assigned or while it is on its way.
+     *
+     * @param fee what cancelling costs now (see {@code CancellationFee}), or null when free
+     */
+    public Trip cancel(String reason, Money fee, Cause cause) {
+        String taxiId = taxi == null ? null : taxi.taxiId();
+        return moveTo(TripStatus.CANCELLED).with(b -> b.fee = fee)
+                .emit(EventType.CALL_CANCELLED, new CallCancelled(callId, reason, taxiId, fee), cause);
     }
 
     public Trip expire(Cause cause) {
@@ -89,67 +121,184 @@ public record Trip(
     public Trip assign(String taxiId, String taxiNumber, String driverName, Double driverRating, long etaSeconds,
             Cause cause) {
         return moveTo(TripStatus.ASSIGNED)
-                .with(b -> b.taxi = new AssignedTaxi(taxiId, taxiNumber, driverName, etaSeconds, cause.at()))
+                .with(b -> b.taxi = new AssignedTaxi(taxiId, taxiNumber, driverName, etaSeconds, cause.at(), null))
                 .emit(EventType.TAXI_ASSIGNED,
                         new TaxiAssigned(callId, taxiId, taxiNumber, driverName, driverRating, etaSeconds), cause);
     }
 
-    /** The passenger boarded the assigned taxi. */
-    public Trip start(String taxiId, Cause cause) {
+    /** The assigned taxi leaves the call before boarding: the call waits for a taxi again. */
+    public Trip reopen(String taxiId, String reason, Cause cause) {
         requireDriver(taxiId);
-        return moveTo(TripStatus.STARTED)
-                .with(b -> b.ride = Ride.startedAt(cause.at()))
-                .emit(EventType.TRIP_STARTED, new TripStarted(callId, taxiId, cause.at()), cause);
+        return moveTo(TripStatus.REQUESTED).with(b -> b.taxi = null)
+                .emit(EventType.CALL_REOPENED, new CallReopened(callId, taxiId, reason), cause);
     }
 
-    /**
-     * The passenger alighted: the meter's distance and duration give the tariff's fare, less the
-     * trip's discount, which is what will be charged.
-     */
-    public Trip end(String taxiId, long distanceMeters, long durationSeconds, Money tariffFare, Cause cause) {
+    /** The assigned taxi is at the pickup, since the system received its word. */
+    public Trip arrive(String taxiId, Instant receivedAt, Cause cause) {
         requireDriver(taxiId);
-        Money fare = discount == null ? tariffFare : discount.applyTo(tariffFare);
-        return moveTo(TripStatus.ENDED)
-                .with(b -> {
-                    b.ride = ride.endedAt(cause.at(), distanceMeters, durationSeconds);
-                    b.fare = fare;
-                })
-                .emit(EventType.TRIP_ENDED, new TripEnded(callId, distanceMeters, durationSeconds, fare), cause);
-    }
-
-    /** The card was charged; the trip completes with {@link #complete}. */
-    public Trip paid(Charge approved, Cause cause) {
-        if (!approved.isApproved()) {
-            throw new IllegalArgumentException("not an approved charge");
+        if (status != TripStatus.ASSIGNED || taxi.arrivedAt() != null) {
+            throw refusal(TripRefusal.Reason.ILLEGAL_TRANSITION,
+                    "call " + callId + " is " + status + (status == TripStatus.ASSIGNED ? " and its taxi arrived already"
+                            : ": only a taxi on its way arrives"));
         }
-        requireAwaitingPayment();
-        return with(b -> b.charge = approved).emit(EventType.PAYMENT_COMPLETED,
-                new PaymentCompleted(callId, approved.paymentId(), approved.amount(), approved.currency(),
-                        approved.cardLast4()), cause);
+        Instant at = receivedAt.truncatedTo(ChronoUnit.MILLIS);
+        return with(b -> b.taxi = taxi.arrived(at))
+                .emit(EventType.TAXI_ARRIVED, new TaxiArrived(callId, taxiId, at), cause);
     }
 
-    /** The card was declined: the member must update it, and the trip waits in PAYMENT_FAILED. */
-    public Trip declined(Charge declined, Cause cause) {
-        requireAwaitingPayment();
-        Trip failed = status == TripStatus.PAYMENT_FAILED ? this : moveTo(TripStatus.PAYMENT_FAILED);
-        return failed.with(b -> b.charge = declined)
-                .emit(EventType.PAYMENT_FAILED, new PaymentFailed(callId, declined.reason(), false), cause);
+    /** The passenger did not come; {@code fee} is owed (null: none). See {@code NoShowRule}. */
+    public Trip noShow(String taxiId, Money fee, Cause cause) {
+        requireDriver(taxiId);
+        return moveTo(TripStatus.NO_SHOW).with(b -> b.fee = fee)
+                .emit(EventType.CALL_NOSHOW, new CallNoShow(callId, taxiId, fee), cause);
+    }
+
+    /** The passenger boarded the assigned taxi, when the system received the driver's word. */
+    public Trip start(String taxiId, Instant receivedAt, Cause cause) {
+        requireDriver(taxiId);
+        Instant at = receivedAt.truncatedTo(ChronoUnit.MILLIS);
+        return moveTo(TripStatus.STARTED)
+                .with(b -> b.ride = Ride.startedAt(at))
+                .emit(EventType.TRIP_STARTED, new TripStarted(callId, taxiId, at), cause);
+    }
+
+    /** A ride past the time limit is flagged once, for operators. */
+    public Trip overdue(Cause cause) {
+        if (status != TripStatus.STARTED || isFlagged(Flag.Kind.RIDE_OVERDUE)) {
+            throw refusal(TripRefusal.Reason.ILLEGAL_TRANSITION, "call " + callId + " is not a ride to flag");
+        }
+        return flagged(new Flag(Flag.Kind.RIDE_OVERDUE, "started " + ride.startedAt(), cause.at()))
+                .emit(EventType.TRIP_OVERDUE, new TripOverdue(callId, taxi.taxiId(), ride.startedAt()), cause);
     }
 
     /**
-     * Which charge attempt is due: 1, then one more after each decline. The payment's idempotency
-     * key carries it, so a redelivered attempt never charges twice but a new card can be charged.
+     * The passenger alighted (or an operator ended the ride, {@code taxiId} null): the fare to be
+     * charged, already checked and discounted.
+     *
+     * @param flag why operators should look at it, or null
      */
-    public int chargeAttempt() {
-        return 1 + (int) events.stream().filter(e -> e.type().equals(EventType.PAYMENT_FAILED.type())).count();
+    public Trip end(String taxiId, Instant receivedAt, long distanceMeters, long durationSeconds, FareParts parts,
+            String fareSource, Flag flag, Cause cause) {
+        if (taxiId != null) {
+            requireDriver(taxiId);
+        }
+        Instant at = receivedAt.truncatedTo(ChronoUnit.MILLIS);
+        Trip ended = moveTo(TripStatus.ENDED).with(b -> {
+            b.ride = ride.endedAt(at, distanceMeters, durationSeconds, fareSource);
+            b.fare = parts.totalMoney();
+            b.fareParts = parts;
+        });
+        return (flag == null ? ended : ended.flagged(flag)).emit(EventType.TRIP_ENDED, new TripEnded(callId,
+                distanceMeters, durationSeconds, parts.totalMoney(), parts, fareSource, flag != null), cause);
+    }
+
+    /** An operator voids a ride that never ended: nothing is owed. */
+    public Trip voidRide(String reason, Cause cause) {
+        return moveTo(TripStatus.VOIDED)
+                .emit(EventType.TRIP_VOIDED, new TripVoided(callId, taxi == null ? null : taxi.taxiId(), reason), cause);
+    }
+
+    /** What the member owes for this trip, paid or not. */
+    public Optional<Due> owed() {
+        return owed(status, fare, fee);
+    }
+
+    private static Optional<Due> owed(TripStatus status, Money fare, Money fee) {
+        return switch (status) {
+            case ENDED, PAYMENT_FAILED, COMPLETED -> Optional.of(new Due(ChargeAttempt.Purpose.FARE, fare));
+            case CANCELLED -> Optional.ofNullable(fee).map(f -> new Due(ChargeAttempt.Purpose.CANCEL_FEE, f));
+            case NO_SHOW -> Optional.ofNullable(fee).map(f -> new Due(ChargeAttempt.Purpose.NO_SHOW_FEE, f));
+            default -> Optional.empty();
+        };
+    }
+
+    /** What to do about this trip's money; {@code card} is the member's card on file (null: not known). */
+    public CheckoutDecision.Next checkout(String card) {
+        return CheckoutDecision.decide(owed(), charges, refunds, card);
+    }
+
+    /** The approved charge that pays what is owed, if any. */
+    public Optional<ChargeAttempt> payment() {
+        return CheckoutDecision.settling(owed(), charges);
+    }
+
+    /** A new charge attempt is reserved: one conditional write, before payment is asked. */
+    public Trip reserve(ChargeAttempt attempt) {
+        if (!(checkout(attempt.cardToken()) instanceof CheckoutDecision.Charge due) || due.purpose() != attempt.purpose()
+                || !due.amount().equals(attempt.amount())) {
+            throw refusal(TripRefusal.Reason.ILLEGAL_TRANSITION, "call " + callId + " has no charge to start");
+        }
+        return with(b -> b.charges.add(attempt));
+    }
+
+    /** The id the next charge attempt gets: payment's idempotency key. */
+    public String nextAttemptId() {
+        return callId + "#" + (charges.size() + 1);
+    }
+
+    /**
+     * Records what payment answered for this attempt. An approval is recorded whatever happened
+     * meanwhile (the money was taken); it settles what is owed, or is a surplus to refund.
+     */
+    public Trip settle(String attemptId, ChargeAttempt.State outcome, String paymentId, String reason, Cause cause) {
+        ChargeAttempt attempt = charges.stream().filter(a -> a.id().equals(attemptId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no attempt " + attemptId));
+        if (!attempt.isOpen() || outcome == ChargeAttempt.State.PENDING) {
+            return this;
+        }
+        Trip settled = with(b -> b.charges.replaceAll(a -> a.id().equals(attemptId)
+                ? a.settled(outcome, paymentId, reason) : a));
+        ChargeAttempt recorded = settled.charges.stream().filter(a -> a.id().equals(attemptId)).findFirst().orElseThrow();
+        boolean forFare = attempt.purpose() == ChargeAttempt.Purpose.FARE;
+        return switch (outcome) {
+            case APPROVED -> settled.payment().filter(recorded::equals).isEmpty() ? settled
+                    : settled.emit(EventType.PAYMENT_COMPLETED, new PaymentCompleted(callId, paymentId,
+                            attempt.amount().amount(), attempt.amount().currency(), attempt.cardLast4(),
+                            attempt.purpose().name()), cause);
+            case DECLINED -> settled.failedTo(forFare)
+                    .emit(EventType.PAYMENT_FAILED, new PaymentFailed(callId, reason, true, attempt.purpose().name(),
+                            attempt.amount()), cause);
+            case REFUSED -> settled.failedTo(forFare)
+                    .flagged(new Flag(Flag.Kind.PAYMENT_REFUSED, reason, cause.at()))
+                    .emit(EventType.PAYMENT_FAILED, new PaymentFailed(callId, reason, false, attempt.purpose().name(),
+                            attempt.amount()), cause);
+            default -> settled;
+        };
+    }
+
+    /** A refund is reserved on an approved charge, before payment is asked. */
+    public Trip reserveRefund(Refund refund) {
+        return with(b -> b.refunds.add(refund));
+    }
+
+    public String nextRefundId() {
+        return callId + "#refund-" + (refunds.size() + 1);
+    }
+
+    /** What has been given back (or is being) on this approved attempt. */
+    public long refundedOn(String attemptId) {
+        return refunds.stream().filter(r -> r.attemptId().equals(attemptId) && r.state() != Refund.State.REFUSED)
+                .mapToLong(r -> r.amount().amount()).sum();
+    }
+
+    public Trip refundSettled(String refundId, Refund.State outcome, Cause cause) {
+        Refund refund = refunds.stream().filter(r -> r.id().equals(refundId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no refund " + refundId));
+        if (!refund.isOpen() || outcome == Refund.State.PENDING) {
+            return this;
+        }
+        Trip settled = with(b -> b.refunds.replaceAll(r -> r.id().equals(refundId) ? r.settled(outcome) : r));
+        return outcome != Refund.State.DONE ? settled : settled.emit(EventType.PAYMENT_REFUNDED,
+                new PaymentRefunded(callId, refund.paymentId(), refund.amount().amount(), refund.amount().currency(),
+                        refund.reason()), cause);
     }
 
     public Trip complete(Cause cause) {
-        if (charge == null || !charge.isApproved()) {
+        if (status != TripStatus.ENDED && status != TripStatus.PAYMENT_FAILED || payment().isEmpty()) {
             throw refusal(TripRefusal.Reason.ILLEGAL_TRANSITION, "call " + callId + " is not paid yet");
         }
         return moveTo(TripStatus.COMPLETED)
-                .emit(EventType.TRIP_COMPLETED, new TripCompleted(callId, fare, charge.paymentId()), cause);
+                .emit(EventType.TRIP_COMPLETED, new TripCompleted(callId, fare, payment().get().paymentId()), cause);
     }
 
     /** F10: the member who rode reviews the completed trip, once. */
@@ -198,14 +347,17 @@ public record Trip(
         }
     }
 
-    private void requireAwaitingPayment() {
-        if (status != TripStatus.ENDED && status != TripStatus.PAYMENT_FAILED) {
-            throw refusal(TripRefusal.Reason.ILLEGAL_TRANSITION,
-                    "call " + callId + " is " + status + ": there is nothing to pay");
-        }
-        if (charge != null && charge.isApproved()) {
-            throw refusal(TripRefusal.Reason.ILLEGAL_TRANSITION, "call " + callId + " is already paid");
-        }
+    public boolean isFlagged(Flag.Kind kind) {
+        return flags.stream().anyMatch(f -> f.kind() == kind);
+    }
+
+    private Trip flagged(Flag flag) {
+        return with(b -> b.flags.add(flag));
+    }
+
+    /** A declined or refused fare leaves the trip PAYMENT_FAILED; a fee's failure changes no status. */
+    private Trip failedTo(boolean forFare) {
+        return forFare && status == TripStatus.ENDED ? moveTo(TripStatus.PAYMENT_FAILED) : this;
     }
 
     private Trip moveTo(TripStatus target) {
@@ -246,7 +398,11 @@ public record Trip(
         private AssignedTaxi taxi;
         private Ride ride;
         private Money fare;
-        private Charge charge;
+        private FareParts fareParts;
+        private Money fee;
+        private final List<ChargeAttempt> charges;
+        private final List<Refund> refunds;
+        private final List<Flag> flags;
         private Review review;
         private final List<TripEvent> events;
         private final List<String> outbox;
@@ -264,7 +420,11 @@ public record Trip(
             taxi = trip.taxi;
             ride = trip.ride;
             fare = trip.fare;
-            charge = trip.charge;
+            fareParts = trip.fareParts;
+            fee = trip.fee;
+            charges = new ArrayList<>(trip.charges);
+            refunds = new ArrayList<>(trip.refunds);
+            flags = new ArrayList<>(trip.flags);
             review = trip.review;
             events = new ArrayList<>(trip.events);
             outbox = new ArrayList<>(trip.outbox);
@@ -272,7 +432,7 @@ public record Trip(
 
         Trip build() {
             return new Trip(callId, version, memberId, status, pickup, dropoff, fareEstimate, discount, requestedAt,
-                    taxi, ride, fare, charge, review, events, outbox);
+                    taxi, ride, fare, fareParts, fee, charges, refunds, flags, false, review, events, outbox);
         }
     }
 }

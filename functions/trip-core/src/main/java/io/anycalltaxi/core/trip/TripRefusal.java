@@ -9,7 +9,9 @@ public final class TripRefusal extends RuntimeException {
         /** The acting taxi is not the one assigned to this trip. */
         WRONG_DRIVER,
         /** The acting member is not the one who called. */
-        NOT_THE_MEMBER
+        NOT_THE_MEMBER,
+        /** Allowed later, not yet (a no-show before the wait is over). */
+        TOO_EARLY
     }
 
     private final Reason reason;
@@ -19,6 +21,11 @@ public final class TripRefusal extends RuntimeException {
         super(message);
         this.reason = reason;
         this.status = status;
+    }
+
+    /** A rule outside the trip (a wait, a limit) refuses the change for now. */
+    public static TripRefusal tooEarly(TripStatus status, String message) {
+        return new TripRefusal(Reason.TOO_EARLY, status, message);
     }
 
     public Reason reason() {

@@ -3,7 +3,6 @@ package io.anycalltaxi.core.trip;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -83,14 +83,34 @@ public class Trips {
                 Trip.class);
     }
 
-    /** Trips in this status whose ride ended before the given time, longest waiting first. */
-    public List<Trip> endedBefore(TripStatus status, Instant endedBefore, int limit) {
-        return mongo.find(query(where("status").is(status).and("ride.endedAt").lt(endedBefore))
-                .with(Sort.by("ride.endedAt")).limit(limit), Trip.class);
+    /** For the reconcilers' queries: by status, by open money, by member. */
+    public void indexes() {
+        mongo.indexOps(Trip.class).ensureIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("requestedAt", Sort.Direction.ASC));
+        mongo.indexOps(Trip.class).ensureIndex(new Index().on("moneyOpen", Sort.Direction.ASC));
+        mongo.indexOps(Trip.class).ensureIndex(new Index().on("memberId", Sort.Direction.ASC));
     }
 
-    public List<Trip> ofMember(String memberId, TripStatus status) {
-        return mongo.find(query(where("memberId").is(memberId).and("status").is(status)), Trip.class);
+    /** Trips in this status, longest waiting first. */
+    public List<Trip> inStatus(TripStatus status, int limit) {
+        return mongo.find(query(where("status").is(status)).with(Sort.by("requestedAt")).limit(limit), Trip.class);
+    }
+
+    /** Trips whose money payment can settle without the member (see {@link Trip#moneyOpen}), oldest first. */
+    public List<Trip> withOpenMoney(int limit) {
+        return mongo.find(query(where("moneyOpen").is(true)).with(Sort.by("requestedAt")).limit(limit), Trip.class);
+    }
+
+    /** The member's trips with a declined charge: those waiting for another card are among them. */
+    public List<Trip> declinedOf(String memberId) {
+        return mongo.find(query(where("memberId").is(memberId).and("charges.state").is(ChargeAttempt.State.DECLINED)),
+                Trip.class);
+    }
+
+    /** Trips an operator should look at, newest first. */
+    public List<Trip> flagged(int limit) {
+        return mongo.find(query(where("flags.0").exists(true)).with(Sort.by(Sort.Direction.DESC, "requestedAt"))
+                .limit(limit), Trip.class);
     }
 
     /** Trips with events their producer has not yet handed to the broker, oldest first. */

@@ -50,8 +50,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TripRefusal.class)
     ResponseEntity<ProblemDetail> refusedByTrip(TripRefusal e) {
-        HttpStatus status = e.reason() == TripRefusal.Reason.ILLEGAL_TRANSITION ? HttpStatus.CONFLICT
-                : HttpStatus.FORBIDDEN;
+        HttpStatus status = switch (e.reason()) {
+            case ILLEGAL_TRANSITION -> HttpStatus.CONFLICT;
+            case TOO_EARLY -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case WRONG_DRIVER, NOT_THE_MEMBER -> HttpStatus.FORBIDDEN;
+        };
         ProblemDetail problem = Problems.of(status, "Refused by the trip", e.getMessage());
         problem.setProperty("tripStatus", e.status().name());
         return Problems.response(problem);

@@ -75,17 +75,36 @@ class HttpCardProcessorTest {
     }
 
     @Test
-    void aGatewayErrorOrSilenceIsUnavailabilityNotADecline() {
+    void aLateOrFailedAnswerIsPendingNotADecline() {
         gateway.script(Reply.json(503, "{}"));
-        assertThatThrownBy(() -> processor.charge(new ChargeRequest("call-3#1", "tok", Money.won(1), "trip")))
-                .isInstanceOf(ProcessorUnavailable.class);
+        assertThat(processor.charge(new ChargeRequest("call-3#1", "tok", Money.won(1), "trip")).status())
+                .isEqualTo(ChargeResult.Status.PENDING);
 
         gateway.script(Reply.silence());
-        assertThatThrownBy(() -> processor.charge(new ChargeRequest("call-4#1", "tok", Money.won(1), "trip")))
-                .isInstanceOf(ProcessorUnavailable.class);
+        assertThat(processor.charge(new ChargeRequest("call-4#1", "tok", Money.won(1), "trip")).status())
+                .isEqualTo(ChargeResult.Status.PENDING);
 
+        gateway.script(Reply.json(200, "{\"id\":\"ch_6\",\"status\":\"processing\"}"));
+        assertThat(processor.charge(new ChargeRequest("call-6#1", "tok", Money.won(1), "trip")).status())
+                .isEqualTo(ChargeResult.Status.PENDING);
+    }
+
+    @Test
+    void aProcessorThatCannotBeReachedIsUnavailable() {
         gateway.close();
         assertThatThrownBy(() -> processor.charge(new ChargeRequest("call-5#1", "tok", Money.won(1), "trip")))
                 .isInstanceOf(ProcessorUnavailable.class);
+    }
+
+    @Test
+    void aRefundNamesTheChargeAndCarriesItsKey() {
+        gateway.script(Reply.json(200, "{\"id\":\"re_1\",\"status\":\"succeeded\"}"));
+        assertThat(processor.refund(new RefundRequest("call-7#refund-1", "ch_7", Money.won(500))).refunded()).isTrue();
+        assertThat(gateway.requests().get(0).path()).isEqualTo("/v1/refunds");
+        assertThat(gateway.requests().get(0).header("Idempotency-Key")).isEqualTo("call-7#refund-1");
+
+        gateway.script(Reply.json(400, "{\"status\":\"failed\",\"reason\":\"amount_exceeds_charge\"}"));
+        assertThat(processor.refund(new RefundRequest("call-7#refund-2", "ch_7", Money.won(9_999))).reason())
+                .isEqualTo("amount_exceeds_charge");
     }
 }

@@ -18,7 +18,7 @@ class BoardingTestApplication {
     @HandlesEvent(EventType.DRIVER_PASSENGER_BOARDED)
     Function<CloudEvent, CloudEvent> board(TripTransitions transitions) {
         return event -> transitions.applyFromDriver(event, PassengerBoarded.class,
-                (boarded, cause) -> trip -> trip.start(boarded.taxiId(), cause));
+                (boarded, cause) -> trip -> trip.start(boarded.taxiId(), cause.at(), cause));
     }
 
     @Bean

@@ -18,8 +18,10 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.anycalltaxi.core.events.FareParts;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.trip.Discount;
 
 class FaresTest {
 
@@ -50,6 +52,16 @@ class FaresTest {
     void ridesStartingAtNightCostTwentyPercentMore() {
         // 14032 * 1.2 = 16838.4 -> 16838 -> 16800
         assertThat(fares.fare(9_800, Duration.ofSeconds(1_500), LATE)).isEqualTo(Money.won(16_800));
+    }
+
+    @Test
+    void theFaresPartsAddUpToWhatIsChargedWithThePromotionTakenOffLast() {
+        FareParts parts = fares.parts(9_800, Duration.ofSeconds(1_500), LATE, new Discount("P-1", 10));
+
+        // 4800 + 6232 + 3000 + night 2806 = 16838 -> 16800 (rounding -38); 10% off 16800 is 15120 -> 15100
+        assertThat(parts).isEqualTo(new FareParts(4_800, 6_232, 3_000, 2_806, -38, -1_700, 0, 15_100, "KRW"));
+        assertThat(parts.base() + parts.distance() + parts.time() + parts.night() + parts.rounding() + parts.promotion()
+                + parts.fees()).isEqualTo(parts.total());
     }
 
     @Test

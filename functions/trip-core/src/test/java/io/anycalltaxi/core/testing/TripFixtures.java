@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 
+import io.anycalltaxi.core.events.FareParts;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.member.CardOnFile;
@@ -39,7 +40,7 @@ public final class TripFixtures {
                 new Place(pickup.lat(), pickup.lng(), "Seoul City Hall"), new Place(pickup.lat() + 0.08, pickup.lng(),
                         "Gangnam Station"), Money.won(15_000), cause())
                 .assign(TAXI_ID, TAXI_NUMBER, DRIVER, 60, cause())
-                .start(TAXI_ID, cause());
+                .start(TAXI_ID, Instant.now(), cause());
         return trips.createAndQueue(started);
     }
 
@@ -47,7 +48,8 @@ public final class TripFixtures {
     public static Trip ended(Trips trips, String memberId) {
         Trip started = started(trips, memberId);
         return trips.change(started.callId(), cause(),
-                trip -> trip.end(TAXI_ID, 9_800, 1_500, Money.won(14_000), cause())).trip();
+                trip -> trip.end(TAXI_ID, Instant.now(), 9_800, 1_500,
+                        new FareParts(4_800, 6_400, 2_800, 0, 0, 0, 0, 14_000, "KRW"), "METER", null, cause())).trip();
     }
 
     private static Cause cause() {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.FareParts;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.Place;
 
@@ -29,14 +29,12 @@ class TripTest {
     }
 
     private static Trip started() {
-        return requested().assign("taxi-1", "서울12가3456", "Kim", 120, cause()).start("taxi-1", cause());
+        return requested().assign("taxi-1", "서울12가3456", "Kim", 120, cause()).start("taxi-1", NOW, cause());
     }
 
     @Test
     void aWholeTripEmitsItsEventsInSequence() {
-        Trip trip = started()
-                .end("taxi-1", 9_000, 1_200, Money.won(15_000), cause())
-                .paid(Charge.approved("pay-1", 15_000, "KRW", "tok-1", "4242"), cause())
+        Trip trip = paid(started().end("taxi-1", NOW, 9_000, 1_200, fare(15_000), "METER", null, cause()))
                 .complete(cause());
 
         assertThat(trip.status()).isEqualTo(TripStatus.COMPLETED);
@@ -51,7 +49,7 @@ class TripTest {
     void boardingBeforeAssignmentIsRefused() {
         Trip trip = requested();
 
-        assertThatThrownBy(() -> trip.start("taxi-1", cause()))
+        assertThatThrownBy(() -> trip.start("taxi-1", NOW, cause()))
                 .isInstanceOfSatisfying(TripRefusal.class, refusal -> {
                     assertThat(refusal.reason()).isEqualTo(TripRefusal.Reason.ILLEGAL_TRANSITION);
                     assertThat(refusal.status()).isEqualTo(TripStatus.REQUESTED);
@@ -62,7 +60,7 @@ class TripTest {
     void alightingBeforeBoardingIsRefused() {
         Trip assigned = requested().assign("taxi-1", "서울12가3456", "Kim", 120, cause());
 
-        assertThatThrownBy(() -> assigned.end("taxi-1", 1_000, 60, Money.won(4_800), cause()))
+        assertThatThrownBy(() -> assigned.end("taxi-1", NOW, 1_000, 60, fare(4_800), "METER", null, cause()))
                 .isInstanceOf(TripRefusal.class)
                 .hasMessageContaining("ASSIGNED");
     }
@@ -71,17 +69,78 @@ class TripTest {
     void anotherDriverCannotActOnTheTrip() {
         Trip assigned = requested().assign("taxi-1", "서울12가3456", "Kim", 120, cause());
 
-        assertThatThrownBy(() -> assigned.start("taxi-2", cause()))
+        assertThatThrownBy(() -> assigned.start("taxi-2", NOW, cause()))
                 .isInstanceOfSatisfying(TripRefusal.class,
                         refusal -> assertThat(refusal.reason()).isEqualTo(TripRefusal.Reason.WRONG_DRIVER));
     }
 
     @Test
-    void aCallCanBeCancelledOnlyWhileNoTaxiIsAssigned() {
-        assertThat(requested().cancel("changed my mind", cause()).status()).isEqualTo(TripStatus.CANCELLED);
+    void aCallIsCancelledBeforeBoardingOnlyAndAFeeIsOwedWhenOneIsSet() {
+        assertThat(requested().cancel("changed my mind", null, cause()).owed()).isEmpty();
 
         Trip assigned = requested().assign("taxi-1", "서울12가3456", "Kim", 120, cause());
-        assertThatThrownBy(() -> assigned.cancel("too late", cause())).isInstanceOf(TripRefusal.class);
+        Trip cancelled = assigned.cancel("late", Money.won(2_000), cause());
+        assertThat(cancelled.status()).isEqualTo(TripStatus.CANCELLED);
+        assertThat(cancelled.owed()).contains(new Due(ChargeAttempt.Purpose.CANCEL_FEE, Money.won(2_000)));
+        assertThat(cancelled.events().get(cancelled.events().size() - 1).data()).containsEntry("taxiId", "taxi-1");
+        assertThatThrownBy(() -> started().cancel("too late", null, cause())).isInstanceOf(TripRefusal.class);
+    }
+
+    @Test
+    void aTaxiThatLeavesTheCallBeforeBoardingReopensItOnlyItself() {
+        Trip assigned = requested().assign("taxi-1", "서울12가3456", "Kim", 120, cause());
+
+        Trip reopened = assigned.reopen("taxi-1", "given-back: flat tyre", cause());
+        assertThat(reopened.status()).isEqualTo(TripStatus.REQUESTED);
+        assertThat(reopened.taxi()).isNull();
+        assertThat(reopened.assign("taxi-2", "서울99가0000", "Lee", 60, cause()).status()).isEqualTo(TripStatus.ASSIGNED);
+        assertThatThrownBy(() -> assigned.reopen("taxi-2", "not mine", cause()))
+                .isInstanceOfSatisfying(TripRefusal.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(TripRefusal.Reason.WRONG_DRIVER));
+        assertThatThrownBy(() -> started().reopen("taxi-1", "too late", cause())).isInstanceOf(TripRefusal.class);
+    }
+
+    @Test
+    void aTaxiArrivesOnceAndOnlyANoShowAfterwardsOwesTheFee() {
+        Trip arrived = requested().assign("taxi-1", "서울12가3456", "Kim", 120, cause()).arrive("taxi-1", NOW, cause());
+        assertThat(arrived.taxi().arrivedAt()).isEqualTo(NOW);
+        assertThatThrownBy(() -> arrived.arrive("taxi-1", NOW, cause())).isInstanceOf(TripRefusal.class);
+
+        Trip noShow = arrived.noShow("taxi-1", Money.won(3_000), cause());
+        assertThat(noShow.status()).isEqualTo(TripStatus.NO_SHOW);
+        assertThat(noShow.owed()).contains(new Due(ChargeAttempt.Purpose.NO_SHOW_FEE, Money.won(3_000)));
+    }
+
+    @Test
+    void aChargeIsReservedBeforePaymentIsAskedAndAnUnknownOutcomeBlocksAnyOther() {
+        Trip ended = started().end("taxi-1", NOW, 9_000, 1_200, fare(15_000), "METER", null, cause());
+        ChargeAttempt first = ChargeAttempt.reserve(ended.nextAttemptId(), ChargeAttempt.Purpose.FARE,
+                Money.won(15_000), "tok-1", "4242", NOW);
+        Trip reserved = ended.reserve(first);
+
+        assertThat(reserved.moneyOpen()).isTrue();
+        assertThat(reserved.checkout("tok-2")).isEqualTo(new CheckoutDecision.Reconcile(first));
+        assertThatThrownBy(() -> reserved.reserve(ChargeAttempt.reserve(reserved.nextAttemptId(),
+                ChargeAttempt.Purpose.FARE, Money.won(15_000), "tok-2", "4444", NOW))).isInstanceOf(TripRefusal.class);
+
+        Trip unknown = reserved.settle(first.id(), ChargeAttempt.State.UNKNOWN, null, "processing", cause());
+        assertThat(unknown.checkout("tok-2")).isInstanceOf(CheckoutDecision.Reconcile.class);
+        assertThat(unknown.events()).hasSameSizeAs(ended.events());
+
+        Trip paid = unknown.settle(first.id(), ChargeAttempt.State.APPROVED, "pay-1", null, cause());
+        assertThat(paid.payment()).map(ChargeAttempt::paymentId).contains("pay-1");
+        assertThat(paid.moneyOpen()).isFalse();
+        assertThat(paid.events().get(paid.events().size() - 1).data()).containsEntry("purpose", "FARE");
+        assertThat(paid.complete(cause()).status()).isEqualTo(TripStatus.COMPLETED);
+    }
+
+    @Test
+    void onlyARideThatStartedIsVoidedAndThenNothingIsOwed() {
+        Trip started = started();
+        Trip voided = started.voidRide("never ended", cause());
+        assertThat(voided.status()).isEqualTo(TripStatus.VOIDED);
+        assertThat(voided.owed()).isEmpty();
+        assertThatThrownBy(() -> requested().voidRide("nothing to void", cause())).isInstanceOf(TripRefusal.class);
     }
 
     @Test
@@ -94,34 +153,43 @@ class TripTest {
 
     @Test
     void aTripCompletesOnlyOncePaid() {
-        Trip ended = started().end("taxi-1", 9_000, 1_200, Money.won(15_000), cause());
+        Trip ended = started().end("taxi-1", NOW, 9_000, 1_200, fare(15_000), "METER", null, cause());
 
         assertThatThrownBy(() -> ended.complete(cause())).isInstanceOf(TripRefusal.class);
     }
 
     @Test
     void aDeclinedCardLeavesTheTripWaitingUntilANewCardIsCharged() {
-        Trip ended = started().end("taxi-1", 9_000, 1_200, Money.won(15_000), cause());
-        assertThat(ended.chargeAttempt()).isEqualTo(1);
+        Trip ended = started().end("taxi-1", NOW, 9_000, 1_200, fare(15_000), "METER", null, cause());
 
-        Trip declined = ended.declined(Charge.declined(15_000, "KRW", "tok-1", "0002", "card_declined"), cause());
+        Trip declined = settle(ended, "tok-1", ChargeAttempt.State.DECLINED, null);
         assertThat(declined.status()).isEqualTo(TripStatus.PAYMENT_FAILED);
-        assertThat(declined.chargeAttempt()).isEqualTo(2);
+        assertThat(declined.checkout("tok-1")).isInstanceOf(CheckoutDecision.AwaitCard.class);
+        assertThat(declined.checkout("tok-2")).isInstanceOf(CheckoutDecision.Charge.class);
 
-        Trip declinedAgain = declined.declined(Charge.declined(15_000, "KRW", "tok-1", "0002", "card_declined"), cause());
-        assertThat(declinedAgain.status()).isEqualTo(TripStatus.PAYMENT_FAILED);
-
-        Trip completed = declinedAgain.paid(Charge.approved("pay-2", 15_000, "KRW", "tok-2", "4242"), cause()).complete(cause());
+        Trip completed = settle(declined, "tok-2", ChargeAttempt.State.APPROVED, "pay-2").complete(cause());
         assertThat(completed.status()).isEqualTo(TripStatus.COMPLETED);
+        assertThat(completed.charges()).extracting(ChargeAttempt::id).containsExactly("call-1#1", "call-1#2");
     }
 
     @Test
     void aPaidTripCannotBeChargedAgain() {
-        Trip paid = started().end("taxi-1", 9_000, 1_200, Money.won(15_000), cause())
-                .paid(Charge.approved("pay-1", 15_000, "KRW", "tok-1", "4242"), cause());
+        Trip paid = paid(started().end("taxi-1", NOW, 9_000, 1_200, fare(15_000), "METER", null, cause()));
 
-        assertThatThrownBy(() -> paid.paid(Charge.approved("pay-2", 15_000, "KRW", "tok-2", "4242"), cause()))
-                .isInstanceOf(TripRefusal.class);
+        assertThat(paid.checkout("tok-2")).isInstanceOf(CheckoutDecision.Settled.class);
+        assertThatThrownBy(() -> paid.reserve(ChargeAttempt.reserve(paid.nextAttemptId(), ChargeAttempt.Purpose.FARE,
+                Money.won(15_000), "tok-2", "4444", NOW))).isInstanceOf(TripRefusal.class);
+    }
+
+    @Test
+    void paymentRefusingTheRequestIsAFinalVisibleStateFlaggedForOperators() {
+        Trip refused = settle(started().end("taxi-1", NOW, 9_000, 1_200, fare(15_000), "METER", null, cause()), "tok-1",
+                ChargeAttempt.State.REFUSED, null);
+
+        assertThat(refused.status()).isEqualTo(TripStatus.PAYMENT_FAILED);
+        assertThat(refused.isFlagged(Flag.Kind.PAYMENT_REFUSED)).isTrue();
+        assertThat(refused.checkout("tok-2")).isInstanceOf(CheckoutDecision.Stopped.class);
+        assertThat(refused.moneyOpen()).isFalse();
     }
 
     @Test
@@ -129,25 +197,26 @@ class TripTest {
         Cause boarding = cause();
         Trip assigned = requested().assign("taxi-1", "서울12가3456", "Kim", 120, cause());
 
-        TripEvent first = assigned.start("taxi-1", boarding).eventsCausedBy(boarding.id()).get(0);
-        TripEvent again = assigned.start("taxi-1", boarding).eventsCausedBy(boarding.id()).get(0);
+        TripEvent first = assigned.start("taxi-1", NOW, boarding).eventsCausedBy(boarding.id()).get(0);
+        TripEvent again = assigned.start("taxi-1", NOW, boarding).eventsCausedBy(boarding.id()).get(0);
 
         assertThat(first.id()).isEqualTo(again.id());
         assertThat(first.causationId()).isEqualTo(boarding.id());
     }
 
     @Test
-    void theStatusNeverMovesBackwards() {
+    void theStatusNeverMovesBackwardsButForACallWhoseTaxiLeftIt() {
         for (TripStatus from : TripStatus.values()) {
             for (TripStatus to : from.next()) {
-                assertThat(to.ordinal()).as(from + " -> " + to).isGreaterThan(from.ordinal());
+                if (from != TripStatus.ASSIGNED || to != TripStatus.REQUESTED) {
+                    assertThat(to.ordinal()).as(from + " -> " + to).isGreaterThan(from.ordinal());
+                }
             }
         }
     }
 
     private static Trip completed() {
-        return started().end("taxi-1", 9_000, 1_200, Money.won(15_000), cause())
-                .paid(Charge.approved("pay-1", 15_000, "KRW", "tok-1", "4242"), cause())
+        return paid(started().end("taxi-1", NOW, 9_000, 1_200, fare(15_000), "METER", null, cause()))
                 .complete(cause());
     }
 
@@ -172,15 +241,17 @@ class TripTest {
                         refusal -> assertThat(refusal.reason()).isEqualTo(TripRefusal.Reason.ILLEGAL_TRANSITION));
     }
 
-    @Test
-    void aDiscountTakenWithTheCallLowersTheFareCharged() {
-        Trip discounted = Trip.request("call-2", "member-1", CITY_HALL, GANGNAM, Money.won(10_800),
-                new Discount("P-1", 10), cause())
-                .assign("taxi-1", "서울12가3456", "Kim", 120, cause())
-                .start("taxi-1", cause())
-                .end("taxi-1", 9_000, 1_200, Money.won(14_050), cause());
+    private static FareParts fare(long total) {
+        return new FareParts(total, 0, 0, 0, 0, 0, 0, total, "KRW");
+    }
 
-        assertThat(discounted.fare()).as("14050 less 10% is 12645, rounded down to 12600").isEqualTo(Money.won(12_600));
-        assertThat(discounted.events().get(3).data()).containsEntry("fare", Map.of("amount", 12_600L, "currency", "KRW"));
+    private static Trip settle(Trip trip, String card, ChargeAttempt.State outcome, String paymentId) {
+        ChargeAttempt attempt = ChargeAttempt.reserve(trip.nextAttemptId(), ChargeAttempt.Purpose.FARE, trip.fare(),
+                card, "4242", NOW);
+        return trip.reserve(attempt).settle(attempt.id(), outcome, paymentId, outcome.name().toLowerCase(), cause());
+    }
+
+    private static Trip paid(Trip ended) {
+        return settle(ended, "tok-1", ChargeAttempt.State.APPROVED, "pay-1");
     }
 }

@@ -109,7 +109,7 @@ class TripsTest {
         String callId = newCall();
         long before = trips.find(callId).orElseThrow().version();
 
-        assertThatThrownBy(() -> trips.change(callId, cause(), t -> t.start("taxi-1", cause())))
+        assertThatThrownBy(() -> trips.change(callId, cause(), t -> t.start("taxi-1", Instant.now(), cause())))
                 .isInstanceOf(TripRefusal.class);
 
         Trip after = trips.find(callId).orElseThrow();
@@ -143,8 +143,8 @@ class TripsTest {
         trips.published(callId, List.of(created.events().get(0).id()));
 
         trips.change(callId, cause(), t -> t.assign("taxi-1", "plate", "driver", 60, cause()));
-        Cause cancel = cause();
-        assertThatThrownBy(() -> trips.changeAndQueue(callId, cancel, t -> t.cancel("late", cancel)))
+        Cause boarding = cause();
+        assertThatThrownBy(() -> trips.changeAndQueue(callId, boarding, t -> t.start("taxi-2", boarding.at(), boarding)))
                 .isInstanceOf(TripRefusal.class);
 
         assertThat(trips.find(callId).orElseThrow().outbox()).isEmpty();

@@ -1,0 +1,37 @@
+package io.anycalltaxi.local.testing;
+
+import java.util.List;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import io.anycalltaxi.core.card.ChargeRequest;
+import io.anycalltaxi.core.card.LocalCardProcessor;
+
+/** What the local card processor took, and the trips' charge attempts, as stored. */
+public final class Money {
+
+    private Money() {
+    }
+
+    public static LocalCardProcessor processor() {
+        return SharedStack.stack().function("payment").context().getBean(LocalCardProcessor.class);
+    }
+
+    /** The charges the processor approved for this call: exactly one stands for a paid trip. */
+    public static List<ChargeRequest> approvedFor(String callId) {
+        return processor().approvedCharges().stream().filter(c -> c.idempotencyKey().startsWith(callId + "#")).toList();
+    }
+
+    /** The trip's charge attempts, as end-trip-pay reserved and settled them. */
+    @SuppressWarnings("unchecked")
+    public static List<Document> attempts(String callId) {
+        try (MongoClient mongo = MongoClients.create(SharedStack.stack().mongoUri())) {
+            Document trip = mongo.getDatabase("anycalltaxi").getCollection("trips").find(new Document("_id", callId))
+                    .first();
+            return trip == null || trip.get("charges") == null ? List.of() : (List<Document>) trip.get("charges");
+        }
+    }
+}
