@@ -19,6 +19,9 @@ import io.anycalltaxi.core.testing.FunctionTest;
 import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.testing.ScriptedHttpServer;
 import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
+import io.anycalltaxi.core.trip.Flag;
+import io.anycalltaxi.core.trip.Trip;
+import io.anycalltaxi.core.trip.TripEvent;
 import io.anycalltaxi.core.trip.TripStatus;
 import io.anycalltaxi.core.trip.Trips;
 import io.cloudevents.CloudEvent;
@@ -76,21 +79,27 @@ class PaymentResilienceTest {
 
         HttpResponse<byte[]> answer = deliver(ended);
 
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(CloudEventClient.reply(answer).getType()).isEqualTo(EventType.PAYMENT_COMPLETED.type());
+        assertThat(answer.statusCode()).as("the outcome is published, not answered").isEqualTo(202);
+        Trip paid = trips.find(ended.getSubject()).orElseThrow();
+        assertThat(paid.payment()).isPresent();
+        assertThat(paid.events()).extracting(TripEvent::type).contains(EventType.PAYMENT_COMPLETED.type());
         assertThat(PAYMENT.requests().size()).isEqualTo(2);
     }
 
     @Test
-    void aRefusedRequestIsNotRetried() {
+    void aRefusedRequestIsNotRetriedAndIsAFinalStateOfTheTripForOperators() {
         PAYMENT.script(Reply.json(422, "{}"));
         CloudEvent ended = EndedTrips.endedRide(mongo, trips);
 
         HttpResponse<byte[]> answer = deliver(ended);
+        HttpResponse<byte[]> again = deliver(ended);
 
-        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
         assertThat(PAYMENT.requests().size()).isEqualTo(1);
-        assertThat(trips.find(ended.getSubject()).orElseThrow().status()).isEqualTo(TripStatus.ENDED);
+        Trip refused = trips.find(ended.getSubject()).orElseThrow();
+        assertThat(refused.status()).isEqualTo(TripStatus.PAYMENT_FAILED);
+        assertThat(refused.isFlagged(Flag.Kind.PAYMENT_REFUSED)).isTrue();
     }
 
     @Test
