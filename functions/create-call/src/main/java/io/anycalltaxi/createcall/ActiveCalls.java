@@ -4,7 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,14 +19,11 @@ import io.anycalltaxi.core.trip.Trips;
 
 /**
  * A member has at most one active call. One document per member names the member's latest call;
- * a new call takes it over only once that call is no longer active, by a conditional write, so
+ * a new call takes it over only once {@link CallAdmission} admits it, by a conditional write, so
  * two concurrent calls cannot both succeed. Nobody has to release it when a trip ends.
  */
 @Component
 class ActiveCalls {
-
-    /** A claim whose trip is not stored yet is still being created, for at most this long. */
-    private static final Duration CREATING = Duration.ofSeconds(30);
 
     private final MongoOperations mongo;
     private final Trips trips;
@@ -50,8 +46,8 @@ class ActiveCalls {
             if (latest == null) {
                 return claim(memberId, callId);
             }
-            boolean stillActive = trips.find(latest.callId()).map(trip -> trip.status().isActive())
-                    .orElse(latest.claimedAt().isAfter(now.minus(CREATING)));
+            boolean stillActive = !CallAdmission.admits(
+                    trips.find(latest.callId()).map(Trip::status).orElse(null), latest.claimedAt(), now);
             if (stillActive) {
                 return Optional.of(latest.callId());
             }
