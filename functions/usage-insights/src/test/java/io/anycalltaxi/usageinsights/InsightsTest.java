@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.anycalltaxi.core.events.EventJson;
 import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.FareParts;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.events.PromotionGranted;
@@ -28,7 +29,7 @@ import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.core.testing.FunctionTest;
 import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.trip.Cause;
-import io.anycalltaxi.core.trip.Charge;
+import io.anycalltaxi.core.trip.ChargeAttempt;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.Trips;
 import io.cloudevents.CloudEvent;
@@ -63,11 +64,15 @@ class InsightsTest {
     private HttpResponse<byte[]> ride(String startedAt, Place from, Place to, long fare) {
         Instant start = seoul(startedAt);
         String callId = UUID.randomUUID().toString();
-        Trip completed = Trip.request(callId, member, from, to, Money.won(fare), at(start.minusSeconds(300)))
+        Trip ended = Trip.request(callId, member, from, to, Money.won(fare), at(start.minusSeconds(300)))
                 .assign("taxi-1", "서울12가3456", "Park", 60, at(start.minusSeconds(200)))
-                .start("taxi-1", at(start))
-                .end("taxi-1", 5_000, 900, Money.won(fare), at(start.plusSeconds(900)))
-                .paid(Charge.approved("pay-" + callId, fare, "KRW", "tok", "4242"), at(start.plusSeconds(901)))
+                .start("taxi-1", start, at(start))
+                .end("taxi-1", start.plusSeconds(900), 5_000, 900,
+                        new FareParts(fare, 0, 0, 0, 0, 0, 0, fare, "KRW"), "METER", null, at(start.plusSeconds(900)));
+        ChargeAttempt attempt = ChargeAttempt.reserve(ended.nextAttemptId(), ChargeAttempt.Purpose.FARE,
+                Money.won(fare), "tok", "4242", start.plusSeconds(900));
+        Trip completed = ended.reserve(attempt)
+                .settle(attempt.id(), ChargeAttempt.State.APPROVED, "pay-" + callId, null, at(start.plusSeconds(901)))
                 .complete(at(start.plusSeconds(902)));
         trips.createAndQueue(completed);
         return deliver(CloudEventClient.event(EventType.TRIP_COMPLETED, "/functions/end-trip-pay", callId,
