@@ -109,15 +109,15 @@ class CallsTest {
     }
 
     @Test
-    void anAssignedCallCannotBeCancelled() {
-        Ride ride = Ride.offered(api, "서울88바3333", "Han Ji").assigned();
+    void aCallCannotBeCancelledOnceThePassengerBoarded() {
+        Ride ride = Ride.offered(api, "서울88바3333", "Han Ji").assigned().started();
         String callId = ride.callId();
 
         Api.Response refused = ride.rider().api.post("/calls/" + callId + "/cancel", "application/json", "");
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.text("tripStatus")).isEqualTo("ASSIGNED");
-        assertThat(refused.text("detail")).contains("ASSIGNED");
+        assertThat(refused.text("tripStatus")).isEqualTo("STARTED");
+        assertThat(refused.text("detail")).contains("STARTED");
         assertThat(ride.rider().api.post("/calls/no-such-call/cancel", "application/json", "").status()).isEqualTo(404);
     }
 }

@@ -45,7 +45,8 @@ class TripStreamTest {
             moveAndWait(ride, 300);
             ride.started();
             moveAndWait(ride, 2_000);
-            ride.completed(2_000, 30);
+            // alighted where it last reported: no more positions than the two above
+            ride.driver().alight(ride.callId(), 2_000, 30);
             await().atMost(Duration.ofSeconds(10)).until(() -> lastStatus(customer).equals("COMPLETED"));
 
             List<SseClient.Message> messages = customer.received();
