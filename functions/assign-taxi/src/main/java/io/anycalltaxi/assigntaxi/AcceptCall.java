@@ -84,7 +84,7 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
     private Optional<String> refusal(Trip trip, CallAccepted accepted) {
         Optional<Taxi> taxi = fleet.find(accepted.taxiId());
         String busyWith = taxi.map(Taxi::busyWith).orElse(null);
-        boolean otherCallHoldsTaxi = busyWith != null && trips.find(busyWith)
+        boolean otherCallHoldsTaxi = busyWith != null && !busyWith.equals(accepted.callId()) && trips.find(busyWith)
                 .map(t -> t.isAssignedTo(accepted.taxiId()) && t.status().holdsTaxi()).orElse(false);
         AcceptancePolicy.Acceptance acceptance = new AcceptancePolicy.Acceptance(
                 trip == null ? null : trip.status(),

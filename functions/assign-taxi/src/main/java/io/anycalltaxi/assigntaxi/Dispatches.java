@@ -48,15 +48,11 @@ public class Dispatches {
     }
 
     /**
-     * The call waits for a taxi again (its taxi left it): a new round of offers from now, that
-     * taxi excluded for good.
+     * The call waits for a taxi again (its taxi left it): this new round of offers replaces the
+     * last, with the taxis that left it excluded for good.
      */
-    public void reopen(Dispatch round, String leftBy, List<String> offeredTaxiIds) {
-        mongo.upsert(query(where("_id").is(round.callId())), new Update().set("state", Dispatch.State.OPEN)
-                .set("pickup", round.pickup()).set("dropoff", round.dropoff()).set("fareEstimate", round.fareEstimate())
-                .set("requestedAt", round.requestedAt()).set("offeredTaxiIds", offeredTaxiIds)
-                .set("radiusMeters", round.radiusMeters()).set("reminders", 0).set("lastReminderAt", null)
-                .addToSet("excludedTaxiIds", leftBy), Dispatch.class);
+    public void reopen(Dispatch round) {
+        mongo.save(round);
     }
 
     public void close(String callId) {

@@ -26,9 +26,7 @@ class DriverOffers {
 
     @GetMapping("/drivers/{taxiId}/offers")
     List<Offer> offers(@PathVariable String taxiId) {
-        if (!Callers.current().drives(taxiId)) {
-            throw Callers.forbidden("a driver sees the offers of its own taxi only");
-        }
+        Callers.driver(taxiId);
         Taxi taxi = fleet.find(taxiId).orElse(null);
         return dispatches.openOffersFor(taxiId).stream()
                 .map(d -> new Offer(d.callId(), d.pickup(), d.dropoff(), taxi == null ? null

@@ -37,9 +37,7 @@ class DriverTrip {
 
     @GetMapping("/drivers/{taxiId}/trip")
     CurrentTrip current(@PathVariable String taxiId) {
-        if (!Callers.current().drives(taxiId)) {
-            throw Callers.forbidden("a driver sees the trip of its own taxi only");
-        }
+        Callers.driver(taxiId);
         Trip trip = fleet.busyWith(taxiId).flatMap(trips::find)
                 .filter(t -> t.isAssignedTo(taxiId) && t.status().holdsTaxi())
                 .orElseThrow(() -> new TripNotFound("of taxi " + taxiId));

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -72,13 +75,26 @@ public class Fleet {
         Update update = new Update().set("lat", report.lat()).set("lng", report.lng())
                 .set("available", report.available()).set("reportedAt", at);
         Criteria older = new Criteria().orOperator(where("reportedAt").lt(at), where("reportedAt").exists(false));
-        boolean newest = mongo.updateFirst(query(where("_id").is(report.taxiId())).addCriteria(older), update,
-                Taxi.class).getMatchedCount() == 1;
-        // a taxi on a call keeps its track, that its ride is measured on (in any order: it is sorted when read)
-        boolean tracked = mongo.updateFirst(query(where("_id").is(report.taxiId()).and("busyWith").ne(null)),
-                new Update().push("track").slice(-TRACK_POINTS).each(new TrackPoint(report.lat(), report.lng(), at)),
-                Taxi.class).getMatchedCount() == 1;
-        return newest || tracked || find(report.taxiId()).isPresent();
+        Query taxi = query(where("_id").is(report.taxiId()));
+        taxi.fields().include("busyWith");
+        OnCall call = mongo.findAndModify(Query.of(taxi).addCriteria(older), update, OnCall.class);
+        if (call == null) {
+            call = mongo.findOne(taxi, OnCall.class); // a newer report is known: the taxi may still be on a call
+        }
+        if (call == null) {
+            return false;
+        }
+        if (call.busyWith() != null) {
+            // a taxi on a call keeps its track, that its ride is measured on (in any order: it is sorted when read)
+            mongo.updateFirst(query(where("_id").is(report.taxiId())), new Update().push("track")
+                    .slice(-TRACK_POINTS).each(new TrackPoint(report.lat(), report.lng(), at)), Taxi.class);
+        }
+        return true;
+    }
+
+    /** Just which call a taxi is on, read with a report rather than the whole taxi and its track. */
+    @Document("taxis")
+    record OnCall(@Id String taxiId, String busyWith) {
     }
 
     /** Free, available taxis that reported since {@code freshSince}, within the radius, nearest first. */

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.events.EventType;
-import io.anycalltaxi.core.events.TripData;
 import io.anycalltaxi.core.trip.Trips;
 import io.cloudevents.CloudEvent;
 
@@ -32,8 +31,7 @@ public class FreeTaxi implements Function<CloudEvent, CloudEvent> {
 
     @Override
     public CloudEvent apply(CloudEvent event) {
-        EventType type = EventType.of(event.getType()).orElseThrow();
-        String callId = ((TripData) data.read(event, type.dataType())).callId();
+        String callId = data.readAboutCall(event).callId();
         trips.find(callId).filter(trip -> trip.taxi() != null)
                 .ifPresent(trip -> fleet.release(trip.taxi().taxiId(), callId));
         return null;

@@ -1,7 +1,6 @@
 package io.anycalltaxi.assigntaxi;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,14 +41,13 @@ class Redispatch {
         if (reopened.status() != TripStatus.REQUESTED) {
             return; // assigned again, or over, since
         }
-        Set<String> excluded = new LinkedHashSet<>(
+        Set<String> leftIt = new LinkedHashSet<>(
                 dispatches.find(reopened.callId()).map(Dispatch::excludedTaxiIds).orElse(List.of()));
-        excluded.add(leftBy);
-        Instant now = clock.instant();
-        List<String> taxis = offers.taxisFor(reopened.pickup(), policy.radiusMeters(), List.copyOf(excluded));
+        leftIt.add(leftBy);
+        List<String> excluded = List.copyOf(leftIt);
+        List<String> taxis = offers.taxisFor(reopened.pickup(), policy.radiusMeters(), excluded);
         dispatches.reopen(new Dispatch(reopened.callId(), Dispatch.State.OPEN, reopened.pickup(), reopened.dropoff(),
-                reopened.fareEstimate(), now, taxis, policy.radiusMeters(), 0, null, List.copyOf(excluded)), leftBy,
-                taxis);
+                reopened.fareEstimate(), clock.instant(), taxis, policy.radiusMeters(), 0, null, excluded));
         log.info("call {} left by taxi {}: offered again to {} taxi(s)", reopened.callId(), leftBy, taxis.size());
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.events.EventType;
-import io.anycalltaxi.core.events.TripData;
 import io.cloudevents.CloudEvent;
 
 /**
@@ -30,9 +29,7 @@ public class ChargeTrip implements Function<CloudEvent, CloudEvent> {
 
     @Override
     public CloudEvent apply(CloudEvent event) {
-        EventType type = EventType.of(event.getType()).orElseThrow();
-        TripData about = (TripData) data.read(event, type.dataType().asSubclass(Record.class));
-        checkout.settle(about.callId());
+        checkout.settle(data.readAboutCall(event).callId());
         return null;
     }
 }

@@ -2,6 +2,7 @@ package io.anycalltaxi.endtrippay;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import io.anycalltaxi.core.payment.PaymentReceipt;
 import io.anycalltaxi.core.payment.PaymentRequest;
 import io.anycalltaxi.core.payment.RefundReceipt;
 import io.anycalltaxi.core.payment.RefundRequest;
+import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.ChargeAttempt;
 import io.anycalltaxi.core.trip.CheckoutDecision;
 import io.anycalltaxi.core.trip.Refund;
@@ -123,33 +125,36 @@ public class Checkout {
 
     /** @return whether to go on: not while the outcome is unknown */
     private boolean ask(Trip trip, ChargeAttempt attempt) {
-        ChargeAttempt.State outcome;
-        String paymentId = null;
-        String reason;
+        Answer answer = answer(trip, attempt);
+        log.info("call {} {} {} {}: {}", trip.callId(), attempt.purpose(), attempt.id(), attempt.amount().amount(),
+                answer.outcome());
+        record(trip.callId(), "settle-" + attempt.id() + "-" + answer.outcome(),
+                (t, cause) -> t.settle(attempt.id(), answer.outcome(), answer.paymentId(), answer.reason(), cause));
+        return answer.outcome() != ChargeAttempt.State.UNKNOWN;
+    }
+
+    private record Answer(ChargeAttempt.State outcome, String paymentId, String reason) {
+    }
+
+    /** What payment says about this attempt, asked with the attempt's own card and amount. */
+    private Answer answer(Trip trip, ChargeAttempt attempt) {
         try {
             PaymentReceipt receipt = payment.charge(attempt.id(), new PaymentRequest(trip.callId(), trip.memberId(),
                     attempt.cardToken(), attempt.cardLast4(), attempt.amount()));
-            outcome = switch (receipt.status()) {
+            return new Answer(switch (receipt.status()) {
                 case APPROVED -> ChargeAttempt.State.APPROVED;
                 case DECLINED -> ChargeAttempt.State.DECLINED;
                 case PENDING -> ChargeAttempt.State.UNKNOWN;
-            };
-            paymentId = receipt.paymentId();
-            reason = receipt.declineReason();
+            }, receipt.paymentId(), receipt.declineReason());
         } catch (PaymentClient.PaymentRefused refused) {
-            outcome = ChargeAttempt.State.REFUSED;
-            reason = refused.getMessage();
+            return new Answer(ChargeAttempt.State.REFUSED, null, refused.getMessage());
         }
-        log.info("call {} {} {} {}: {}", trip.callId(), attempt.purpose(), attempt.id(), attempt.amount().amount(),
-                outcome);
-        record(trip.callId(), "settle-" + attempt.id() + "-" + outcome, attempt, outcome, paymentId, reason);
-        return outcome != ChargeAttempt.State.UNKNOWN;
     }
 
-    private void record(String callId, String causeId, ChargeAttempt attempt, ChargeAttempt.State outcome,
-            String paymentId, String reason) {
-        TripChange recorded = trips.changeAndQueue(callId, events.cause(causeId, clock.instant()),
-                t -> t.settle(attempt.id(), outcome, paymentId, reason, events.cause(causeId, clock.instant())));
+    /** Writes an outcome on the trip and publishes what it emitted; the cause, and so the event ids, are the outcome's. */
+    private void record(String callId, String causeId, BiFunction<Trip, Cause, Trip> outcome) {
+        Cause cause = events.cause(causeId, clock.instant());
+        TripChange recorded = trips.changeAndQueue(callId, cause, t -> outcome.apply(t, cause));
         outbox.publish(recorded.trip());
     }
 
@@ -173,10 +178,7 @@ public class Checkout {
         Refund.State outcome = receipt.refunded() ? Refund.State.DONE : Refund.State.REFUSED;
         log.info("call {} refund {} of {} {}: {}", trip.callId(), refund.id(), refund.amount().amount(),
                 refund.amount().currency(), receipt.refunded() ? "done" : receipt.reason());
-        String causeId = "refunded-" + refund.id();
-        TripChange recorded = trips.changeAndQueue(trip.callId(), events.cause(causeId, clock.instant()),
-                t -> t.refundSettled(refund.id(), outcome, events.cause(causeId, clock.instant())));
-        outbox.publish(recorded.trip());
+        record(trip.callId(), "refunded-" + refund.id(), (t, cause) -> t.refundSettled(refund.id(), outcome, cause));
         return true;
     }
 }

@@ -58,7 +58,7 @@ public class SettleOverdue implements Function<CloudEvent, CloudEvent> {
         Instant quietSince = clock.instant().minus(overdueAfter);
         List<Trip> due = Stream.concat(trips.withOpenMoney(BATCH).stream(),
                 trips.inStatus(TripStatus.PAYMENT_FAILED, BATCH).stream())
-                .filter(trip -> lastChange(trip).isBefore(quietSince)).toList();
+                .distinct().filter(trip -> lastChange(trip).isBefore(quietSince)).toList();
         int skipped = 0;
         for (Trip trip : due) {
             try {

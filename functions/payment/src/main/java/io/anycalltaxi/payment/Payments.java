@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import io.anycalltaxi.core.card.CardProcessor;
+import io.anycalltaxi.core.card.CardRefund;
 import io.anycalltaxi.core.card.ChargeRequest;
 import io.anycalltaxi.core.card.ChargeResult;
 import io.anycalltaxi.core.card.ProcessorUnavailable;
@@ -130,7 +131,7 @@ class Payments {
         }
         RefundResult result;
         try {
-            result = processor.refund(new io.anycalltaxi.core.card.RefundRequest(idempotencyKey, charged.reference(),
+            result = processor.refund(new CardRefund(idempotencyKey, charged.reference(),
                     request.amount()));
         } catch (ProcessorUnavailable e) {
             throw new TemporarilyUnavailable("the card processor is unavailable", e);

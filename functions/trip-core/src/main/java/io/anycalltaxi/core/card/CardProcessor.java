@@ -16,5 +16,5 @@ public interface CardProcessor {
     ChargeResult charge(ChargeRequest request);
 
     /** @throws ProcessorUnavailable if the processor cannot be reached (asking again by key is safe) */
-    RefundResult refund(RefundRequest request);
+    RefundResult refund(CardRefund request);
 }

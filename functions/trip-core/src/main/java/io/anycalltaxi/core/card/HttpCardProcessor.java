@@ -85,7 +85,7 @@ public class HttpCardProcessor implements CardProcessor {
     }
 
     @Override
-    public RefundResult refund(RefundRequest request) {
+    public RefundResult refund(CardRefund request) {
         RefundAnswer answer = call(() -> http.post().uri("/v1/refunds")
                 .header("Idempotency-Key", request.idempotencyKey())
                 .body(Map.of("charge", request.chargeReference(), "amount", request.amount().amount()))

@@ -77,7 +77,7 @@ public class LocalCardProcessor implements CardProcessor {
     }
 
     @Override
-    public RefundResult refund(RefundRequest request) {
+    public RefundResult refund(CardRefund request) {
         if (pause().outage()) {
             throw new ProcessorUnavailable("the local card processor simulates an outage");
         }
@@ -90,9 +90,7 @@ public class LocalCardProcessor implements CardProcessor {
         if (charge == null || !charge.result().approved()) {
             return RefundResult.refused("unknown_charge");
         }
-        long refunded = mongo.find(query(where("chargeReference").is(request.chargeReference())), LocalRefund.class)
-                .stream().mapToLong(r -> r.amount().amount()).sum();
-        if (refunded + request.amount().amount() > charge.amount().amount()) {
+        if (refundedOn(request.chargeReference()) + request.amount().amount() > charge.amount().amount()) {
             return RefundResult.refused("amount_exceeds_charge");
         }
         try {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.anycalltaxi.core.events.DriverEvent;
 import io.anycalltaxi.core.events.EventJson;
 import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.TripData;
 import io.cloudevents.CloudEvent;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -25,6 +26,16 @@ public class EventData {
     }
 
     /** The event's data as the catalog's record for its type, validated. */
+    /** The data of an event about one call, whichever of the catalog's types it is. */
+    public TripData readAboutCall(CloudEvent event) {
+        EventType type = EventType.of(event.getType())
+                .orElseThrow(() -> new InvalidEvent("unknown event type " + event.getType()));
+        if (!(read(event, type.dataType()) instanceof TripData about)) {
+            throw new InvalidEvent(event.getType() + " is not about a call");
+        }
+        return about;
+    }
+
     public <T extends Record> T read(CloudEvent event, Class<T> dataType) {
         EventType declared = EventType.of(event.getType())
                 .orElseThrow(() -> new InvalidEvent("unknown event type " + event.getType()));

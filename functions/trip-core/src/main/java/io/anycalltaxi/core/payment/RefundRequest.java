@@ -7,5 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** end-trip-pay asks payment to give (part of) an approved charge back, with an {@code Idempotency-Key}. */
-public record RefundRequest(@NotBlank String callId, @NotNull @Valid Money amount, @NotBlank @Size(max = 200) String reason) {
+public record RefundRequest(@NotBlank String callId, @NotNull @Valid Money amount,
+        @NotBlank @Size(max = 200) String reason) {
 }

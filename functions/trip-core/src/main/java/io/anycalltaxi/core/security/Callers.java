@@ -48,6 +48,15 @@ public final class Callers {
         return actor;
     }
 
+    /** @throws RequestRefused 403 unless the caller drives this taxi */
+    public static Actor driver(String taxiId) {
+        Actor actor = current();
+        if (!actor.drives(taxiId)) {
+            throw forbidden("a driver acts for its own taxi only");
+        }
+        return actor;
+    }
+
     /** The member a customer's token names; 403 for anyone else. */
     public static String memberId() {
         Actor actor = current();

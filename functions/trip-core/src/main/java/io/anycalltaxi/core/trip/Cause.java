@@ -15,7 +15,12 @@ public record Cause(String id, URI source, Instant at) {
 
     /** MongoDB keeps milliseconds: an event replayed from storage must equal the one first emitted. */
     public Cause {
-        at = at.truncatedTo(ChronoUnit.MILLIS);
+        at = millis(at);
+    }
+
+    /** A time as MongoDB keeps it, so that what is replayed from storage equals what was emitted. */
+    public static Instant millis(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS);
     }
 
     public String derivedEventId(String eventType) {

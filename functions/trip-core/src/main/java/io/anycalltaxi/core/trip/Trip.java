@@ -1,7 +1,6 @@
 package io.anycalltaxi.core.trip;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -141,7 +140,7 @@ public record Trip(
                     "call " + callId + " is " + status + (status == TripStatus.ASSIGNED ? " and its taxi arrived already"
                             : ": only a taxi on its way arrives"));
         }
-        Instant at = receivedAt.truncatedTo(ChronoUnit.MILLIS);
+        Instant at = Cause.millis(receivedAt);
         return with(b -> b.taxi = taxi.arrived(at))
                 .emit(EventType.TAXI_ARRIVED, new TaxiArrived(callId, taxiId, at), cause);
     }
@@ -156,7 +155,7 @@ public record Trip(
     /** The passenger boarded the assigned taxi, when the system received the driver's word. */
     public Trip start(String taxiId, Instant receivedAt, Cause cause) {
         requireDriver(taxiId);
-        Instant at = receivedAt.truncatedTo(ChronoUnit.MILLIS);
+        Instant at = Cause.millis(receivedAt);
         return moveTo(TripStatus.STARTED)
                 .with(b -> b.ride = Ride.startedAt(at))
                 .emit(EventType.TRIP_STARTED, new TripStarted(callId, taxiId, at), cause);
@@ -182,7 +181,7 @@ public record Trip(
         if (taxiId != null) {
             requireDriver(taxiId);
         }
-        Instant at = receivedAt.truncatedTo(ChronoUnit.MILLIS);
+        Instant at = Cause.millis(receivedAt);
         Trip ended = moveTo(TripStatus.ENDED).with(b -> {
             b.ride = ride.endedAt(at, distanceMeters, durationSeconds, fareSource);
             b.fare = parts.totalMoney();

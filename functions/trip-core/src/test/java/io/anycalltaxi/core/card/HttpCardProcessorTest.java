@@ -99,12 +99,12 @@ class HttpCardProcessorTest {
     @Test
     void aRefundNamesTheChargeAndCarriesItsKey() {
         gateway.script(Reply.json(200, "{\"id\":\"re_1\",\"status\":\"succeeded\"}"));
-        assertThat(processor.refund(new RefundRequest("call-7#refund-1", "ch_7", Money.won(500))).refunded()).isTrue();
+        assertThat(processor.refund(new CardRefund("call-7#refund-1", "ch_7", Money.won(500))).refunded()).isTrue();
         assertThat(gateway.requests().get(0).path()).isEqualTo("/v1/refunds");
         assertThat(gateway.requests().get(0).header("Idempotency-Key")).isEqualTo("call-7#refund-1");
 
         gateway.script(Reply.json(400, "{\"status\":\"failed\",\"reason\":\"amount_exceeds_charge\"}"));
-        assertThat(processor.refund(new RefundRequest("call-7#refund-2", "ch_7", Money.won(9_999))).reason())
+        assertThat(processor.refund(new CardRefund("call-7#refund-2", "ch_7", Money.won(9_999))).reason())
                 .isEqualTo("amount_exceeds_charge");
     }
 }

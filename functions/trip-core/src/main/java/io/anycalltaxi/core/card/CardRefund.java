@@ -6,5 +6,5 @@ import io.anycalltaxi.core.events.Money;
  * @param idempotencyKey the processor refunds a key at most once
  * @param chargeReference the processor's reference of the approved charge
  */
-public record RefundRequest(String idempotencyKey, String chargeReference, Money amount) {
+public record CardRefund(String idempotencyKey, String chargeReference, Money amount) {
 }
