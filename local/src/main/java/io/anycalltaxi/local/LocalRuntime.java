@@ -18,6 +18,8 @@ import io.anycalltaxi.local.functions.FunctionHost;
  */
 public final class LocalRuntime {
 
+    private static final String OVERRIDE = "anycalltaxi.local.";
+
     private LocalRuntime() {
     }
 
@@ -33,6 +35,7 @@ public final class LocalRuntime {
         stopped.await();
     }
 
+    /** local-runtime.properties, each key overridable by a system property {@code anycalltaxi.local.<key>}. */
     static LocalSettings settings() {
         Properties file = new Properties();
         try (InputStream in = LocalRuntime.class.getResourceAsStream("/local-runtime.properties")) {
@@ -40,6 +43,8 @@ public final class LocalRuntime {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(OVERRIDE))
+                .forEach(key -> file.setProperty(key.substring(OVERRIDE.length()), System.getProperty(key)));
         Path root = LocalSettings.findProjectRoot();
         String dataDir = System.getenv().getOrDefault("ANYCALLTAXI_DATA_DIR", file.getProperty("data-dir"));
         Map<String, Integer> functionPorts = new LinkedHashMap<>();

@@ -53,6 +53,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final int STARTING_IN_PARALLEL = 3;
     private static final String NO_FUNCTION_ROUTES = "spring.cloud.gateway.function.enabled=false";
+    /** As the functions: each request on a virtual thread of its own, not on a pool of platform threads per server. */
+    private static final String VIRTUAL_THREADS = "spring.threads.virtual.enabled=true";
     /**
      * All applications here share one logging system: the application name would be whichever
      * started last, so it is left out (the logger names the function); Kafka's chatter is muted.
@@ -120,9 +122,8 @@ public final class LocalStack implements AutoCloseable {
         services.putAll(settings.externalServices());
         Destinations destinations = new Destinations(services, controlPlane, LocalSettings.NAMESPACE);
 
-        broker = LocalBroker.start(manifests, kafka, destinations, settings.schedulePings(), Clock.systemUTC(), workloads);
+        broker = LocalBroker.start(manifests, kafka, destinations, Clock.systemUTC(), workloads);
         started.add(broker);
-        String defaultBroker = manifests.brokers().get(0).getMetadata().getName();
 
         LocalFunctions.applications().forEach((name, application) -> functions.put(name, new FunctionHost(name,
                 application, functionUrls.get(name).getPort(), environment(name, settings, destinations,
@@ -135,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
                     context.getBeanFactory().registerSingleton("consoleGuard",
                             new FilterRegistrationBean<>(new ConsoleGuard(identity.peopleKey(), gateway.toString())));
                     context.getBeanFactory().registerSingleton("hosted",
-                            new ConsoleController.Hosted(functions, defaultBroker));
+                            new ConsoleController.Hosted(functions));
                 }), "control-plane", controlPlane.getPort()));
         started.add(context(new SpringApplicationBuilder(SmsRecorderApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("account",
@@ -146,6 +147,7 @@ public final class LocalStack implements AutoCloseable {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
 
         startFunctions();
+        broker.deliver(settings.schedulePings());
 
         Map<String, URI> backends = new LinkedHashMap<>(functionUrls);
         LocalGatewayApplication.Backends routes = new LocalGatewayApplication.Backends(
@@ -257,7 +259,7 @@ public final class LocalStack implements AutoCloseable {
         args.add("--server.port=" + port);
         ConfigurableApplicationContext context = builder
                 .properties("spring.application.name=" + name, "spring.main.banner-mode=off",
-                        FunctionDefaults.ENABLED + "=false", NO_FUNCTION_ROUTES)
+                        FunctionDefaults.ENABLED + "=false", NO_FUNCTION_ROUTES, VIRTUAL_THREADS)
                 .run(args.toArray(String[]::new));
         return context::close;
     }

@@ -1,6 +1,8 @@
 package io.anycalltaxi.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,7 +137,12 @@ public final class Benchmark {
         }
         stage.settle();
         System.out.printf("%s measuring table %d...%n", LocalTime.now().withNano(0), number);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        threads.resetPeakThreadCount();
         Table table = measurement.run();
+        table.note("Live threads: at most " + threads.getPeakThreadCount() + " in this JVM during the measurement "
+                + "(the stack and the load's clients; virtual threads not counted), " + threads.getThreadCount()
+                + " after it.");
         System.out.println(table);
         tables.put(number, table);
     }

@@ -12,9 +12,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.anycalltaxi.core.web.Problems;
+import io.anycalltaxi.local.eventing.DeadLetters;
 import io.anycalltaxi.local.eventing.LocalBroker;
 import io.anycalltaxi.local.functions.FunctionHost;
 import io.cloudevents.CloudEvent;
@@ -23,18 +27,18 @@ import io.cloudevents.CloudEvent;
 @RestController
 public class ConsoleController {
 
+    private static final int MAX_PAGE = 500;
+
     private final LocalBroker broker;
     private final Map<String, FunctionHost> functions;
-    private final String defaultBroker;
 
     ConsoleController(LocalBroker broker, Hosted hosted) {
         this.broker = broker;
         this.functions = hosted.functions();
-        this.defaultBroker = hosted.broker();
     }
 
-    /** What the console acts on: the hosted functions, and the broker dead letters are redriven to. */
-    public record Hosted(Map<String, FunctionHost> functions, String broker) {
+    /** What the console acts on: the hosted functions. */
+    public record Hosted(Map<String, FunctionHost> functions) {
     }
 
     @GetMapping("/functions")
@@ -53,17 +57,55 @@ public class ConsoleController {
         return withFunction(name, FunctionHost::start);
     }
 
+    /** A page of dead letters, oldest first; {@code next} is the {@code after} of the next page (null on the last). */
     @GetMapping("/dead-letters")
-    List<Map<String, Object>> deadLetters() {
-        return broker.deadLetters().stream().map(ConsoleController::describe).toList();
+    ResponseEntity<?> deadLetters(@RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "Invalid page", "limit is 1 to " + MAX_PAGE));
+        }
+        DeadLetters.Page page = broker.deadLetters(after, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("letters", page.letters().stream().map(ConsoleController::describe).toList());
+        body.put("next", page.next());
+        return ResponseEntity.ok(body);
     }
 
-    @PostMapping("/dead-letters/{eventId}/redrive")
-    ResponseEntity<Map<String, Object>> redrive(@PathVariable String eventId,
-            @RequestParam(required = false) String broker) {
-        return this.broker.redrive(broker == null ? defaultBroker : broker, eventId)
-                .map(event -> ResponseEntity.accepted().body(describe(event)))
-                .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    /** Sends one letter again to the Trigger that failed it (202), once. */
+    @PostMapping("/dead-letters/{position}/redrive")
+    ResponseEntity<?> redrive(@PathVariable String position) {
+        LocalBroker.Redrive redrive = broker.redrive(position);
+        return switch (redrive.outcome()) {
+            case NO_SUCH_LETTER -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "No such letter",
+                    "no dead letter at " + position));
+            case REDRIVEN_BEFORE -> Problems.response(Problems.of(HttpStatus.CONFLICT, "Redriven before",
+                    "the letter at " + position + " was redriven at " + redrive.letter().redriven().get().at()));
+            case NO_TRIGGER -> Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "No Trigger for it",
+                    "no Trigger delivers the letter at " + position + " to "
+                            + redrive.letter().event().getExtension("knativeerrordest")));
+            case SENT -> {
+                Map<String, Object> body = describe(redrive.letter());
+                body.put("sentTo", redrive.triggers());
+                yield ResponseEntity.accepted().body(body);
+            }
+        };
+    }
+
+    /** Closes ({@code {"open": false}}) or opens the broker's ingress: a simulated outage, senders get 503. */
+    @PutMapping("/broker/ingress")
+    Map<String, Object> ingress(@RequestBody Map<String, Boolean> state) {
+        broker.openIngress(!Boolean.FALSE.equals(state.get("open")));
+        return Map.of("open", broker.ingressOpen());
+    }
+
+    /** The broker's health: DOWN (503) while a Trigger's consumer is failing, with which and why. */
+    @GetMapping("/health")
+    ResponseEntity<Map<String, Object>> health() {
+        Map<String, String> down = broker.triggersDown();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", down.isEmpty() ? "UP" : "DOWN");
+        body.put("triggersDown", down);
+        return ResponseEntity.status(down.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 
     @PostMapping("/pingsources/{name}/fire")
@@ -78,6 +120,14 @@ public class ConsoleController {
         }
         action.accept(function);
         return ResponseEntity.ok(Map.of("name", name, "running", function.running()));
+    }
+
+    private static Map<String, Object> describe(DeadLetters.Letter letter) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("position", letter.position());
+        described.put("redriven", letter.redriven().orElse(null));
+        described.putAll(describe(letter.event()));
+        return described;
     }
 
     private static Map<String, Object> describe(CloudEvent event) {

@@ -6,9 +6,10 @@ import io.fabric8.knative.duck.v1.DeliverySpec;
 import io.fabric8.knative.duck.v1.Destination;
 
 /**
- * How a Trigger delivers: its own {@code spec.delivery}, field by field over the Broker's. Retry
- * number n (1, 2, ...) waits {@code backoffDelay * n} (linear) or {@code backoffDelay * 2^(n-1)}
- * (exponential).
+ * How a Trigger delivers: its own {@code spec.delivery}, field by field over the Broker's. As in
+ * Knative (its delivery docs, and both its Go and its Kafka broker's dispatchers), retry number n
+ * (1, 2, ...) waits {@code backoffDelay * n} when the policy is linear and
+ * {@code backoffDelay * 2^n} when it is exponential, which is also what no policy means.
  */
 record DeliveryPolicy(int retry, boolean exponential, Duration backoffDelay, Duration timeout,
         Destination deadLetterSink) {
@@ -30,7 +31,7 @@ record DeliveryPolicy(int retry, boolean exponential, Duration backoffDelay, Dur
     }
 
     Duration backoff(int retryNumber) {
-        return exponential ? backoffDelay.multipliedBy(1L << Math.min(30, retryNumber - 1))
+        return exponential ? backoffDelay.multipliedBy(1L << Math.min(30, retryNumber))
                 : backoffDelay.multipliedBy(retryNumber);
     }
 

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,15 +49,25 @@ public final class LocalBroker implements AutoCloseable {
     private static final String EVENTING_GROUP = "eventing.knative.dev";
     private static final String BROKER = "Broker";
     private static final String KAFKA_SINK = "KafkaSink";
+    /** The Kafka broker's Trigger annotations: per-partition ordered delivery, and where a new Trigger starts. */
+    private static final String DELIVERY_ORDER = "kafka.eventing.knative.dev/delivery.order";
+    private static final String INITIAL_OFFSET = "kafka.eventing.knative.dev/initial-offset";
 
     private final String namespace;
     private final String bootstrapServers;
     private final Map<String, BrokerTopic> brokers;
     private final Map<String, BrokerTopic> kafkaSinks;
     private final List<TriggerDispatcher> dispatchers = new ArrayList<>();
+    /** Every Trigger's deliveries, each on a virtual thread of its own. */
+    private final ExecutorService deliveries = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("trigger-delivery-", 0).factory());
+    private final DeadLetters deadLetters;
     private final PingSources pingSources;
     private final WorkloadIssuer identities;
     private final EventPolicies policies;
+    private final Clock clock;
+    private volatile boolean ingressOpen = true;
+    private final int pingSourceCount;
 
     private LocalBroker(EventingManifests manifests, String bootstrapServers, Destinations destinations, Clock clock,
             WorkloadIssuer identities) {
@@ -71,32 +85,45 @@ public final class LocalBroker implements AutoCloseable {
             kafkaSinks.put(sink.getMetadata().getName(), new BrokerTopic(bootstrapServers, sink.getSpec().getTopic(),
                     !"binary".equalsIgnoreCase(sink.getSpec().getContentMode())));
         }
+        this.deadLetters = new DeadLetters(bootstrapServers, kafkaSinks.values().stream().map(BrokerTopic::name).toList());
         this.pingSources = new PingSources(manifests.pingSources(), namespace, source -> sink(source, destinations),
                 clock);
+        this.clock = clock;
+        this.pingSourceCount = manifests.pingSources().size();
     }
 
     /**
-     * Creates the topics and starts every Trigger; returns once all of them are ready.
+     * Creates the topics; the ingress takes events from now on, and the Triggers deliver them once
+     * {@link #deliver} starts them.
      *
      * @param identities who is who: senders are checked against the EventPolicies, and Triggers and
      *                   PingSources act with identities of their own, as with Knative's sender identity
      */
     public static LocalBroker start(EventingManifests manifests, String bootstrapServers, Destinations destinations,
-            boolean schedulePings, Clock clock, WorkloadIssuer identities) throws InterruptedException {
+            Clock clock, WorkloadIssuer identities) {
         LocalBroker broker = new LocalBroker(manifests, bootstrapServers, destinations, clock, identities);
         broker.createTopics(manifests);
         for (Trigger trigger : manifests.triggers()) {
             broker.dispatchers.add(broker.dispatcher(trigger, manifests, destinations));
         }
-        for (TriggerDispatcher dispatcher : broker.dispatchers) {
-            dispatcher.start(READY_TIMEOUT);
+        return broker;
+    }
+
+    /**
+     * Starts every Trigger (and the PingSources' schedules, if asked); returns once all Triggers
+     * own their partitions. Started once their subscribers are up, so that what is stored from
+     * before is not first retried against functions still starting.
+     */
+    public void deliver(boolean schedulePings) throws InterruptedException {
+        dispatchers.forEach(TriggerDispatcher::start);
+        for (TriggerDispatcher dispatcher : dispatchers) {
+            dispatcher.awaitReady(READY_TIMEOUT);
         }
         if (schedulePings) {
-            broker.pingSources.schedule();
+            pingSources.schedule();
         }
-        log.info("local broker ready: {} broker(s), {} trigger(s), {} ping source(s)", broker.brokers.size(),
-                broker.dispatchers.size(), manifests.pingSources().size());
-        return broker;
+        log.info("local broker delivering: {} broker(s), {} trigger(s), {} ping source(s)", brokers.size(),
+                dispatchers.size(), pingSourceCount);
     }
 
     private TriggerDispatcher dispatcher(Trigger trigger, EventingManifests manifests, Destinations destinations) {
@@ -111,12 +138,17 @@ public final class LocalBroker implements AutoCloseable {
         String deadLetterAudience = policy.deadLetterSink() == null || policy.deadLetterSink().getRef() == null ? "none"
                 : identities.audienceOf(EVENTING_GROUP, policy.deadLetterSink().getRef().getKind(),
                         policy.deadLetterSink().getRef().getName());
-        return new TriggerDispatcher(name, bootstrapServers, brokers.get(brokerName).name(),
-                "knative-trigger-" + namespace + "-" + name, EventFilter.of(trigger),
-                destinations.resolve(subscriber), policy, deadLetterSink,
+        Map<String, String> annotations = trigger.getMetadata().getAnnotations() == null ? Map.of()
+                : trigger.getMetadata().getAnnotations();
+        TriggerDispatcher.Route route = new TriggerDispatcher.Route(name, brokers.get(brokerName).name(),
+                "knative-trigger-" + namespace + "-" + name, EventFilter.of(trigger), destinations.resolve(subscriber),
+                policy, deadLetterSink, "ordered".equals(annotations.get(DELIVERY_ORDER)),
+                "earliest".equals(annotations.get(INITIAL_OFFSET)) ? "earliest" : "latest");
+        return new TriggerDispatcher(route, bootstrapServers,
                 reply -> admitted(BROKER, brokerName, identity, reply, brokers),
                 new TriggerDispatcher.Tokens(() -> identities.token(identity, audience),
-                        () -> identities.token(identity, deadLetterAudience)));
+                        () -> identities.token(identity, deadLetterAudience)),
+                deliveries);
     }
 
     /**
@@ -126,10 +158,26 @@ public final class LocalBroker implements AutoCloseable {
      * @throws NotAuthenticated, NotAllowed, UnknownDestination, BrokerTopic.StoreFailed
      */
     public void ingest(String namespace, String broker, Supplier<CloudEvent> event, String authorization) {
+        if (!ingressOpen) {
+            throw new IngressClosed("the broker's ingress is closed by the operator (a simulated outage)");
+        }
         topic(brokers, namespace, broker);
         String sender = identities.subjectOf(authorization, identities.audienceOf(EVENTING_GROUP, BROKER, broker))
                 .orElseThrow(() -> new NotAuthenticated("a sender's token for broker " + broker + " is required"));
         admitted(BROKER, broker, sender, event.get(), brokers);
+    }
+
+    /**
+     * Opens or closes the ingress, as an outage of the broker would look to its senders (503); the
+     * Triggers keep delivering what is stored. For trying out how the functions weather it.
+     */
+    public void openIngress(boolean open) {
+        ingressOpen = open;
+        log.warn("the broker's ingress is {}", open ? "open again" : "closed: senders get 503 until it is opened");
+    }
+
+    public boolean ingressOpen() {
+        return ingressOpen;
     }
 
     /** A KafkaSink's receiver: stores the event in the sink's topic, if its sender may send it. */
@@ -149,24 +197,67 @@ public final class LocalBroker implements AutoCloseable {
         topic(topics, namespace, name).store(event);
     }
 
-    /** Everything in the KafkaSinks that serve as dead-letter sinks, oldest first. */
-    public List<CloudEvent> deadLetters() {
-        List<CloudEvent> dead = new ArrayList<>();
-        kafkaSinks.values().forEach(sink -> dead.addAll(TopicReader.readAll(bootstrapServers, sink.name())));
-        return dead;
+    /** A page of the letters in the KafkaSinks that serve as dead-letter sinks (see {@link DeadLetters#page}). */
+    public DeadLetters.Page deadLetters(String after, int limit) {
+        return deadLetters.page(after, limit);
     }
 
-    /** Sends a dead letter through the broker again, without its error extensions. */
-    public Optional<CloudEvent> redrive(String broker, String eventId) {
-        Optional<CloudEvent> dead = deadLetters().stream().filter(e -> e.getId().equals(eventId)).findFirst();
-        dead.ifPresent(event -> {
-            CloudEventBuilder clean = CloudEventBuilder.from(event);
-            event.getExtensionNames().stream().filter(n -> n.startsWith(ERROR_EXTENSION_PREFIX))
-                    .forEach(clean::withoutExtension);
-            // an operator's act, through the console: the letter passed the broker's policy once already
-            topic(brokers, namespace, broker).store(clean.build());
-        });
-        return dead;
+    /** What a redrive did. */
+    public enum RedriveOutcome { NO_SUCH_LETTER, REDRIVEN_BEFORE, NO_TRIGGER, SENT }
+
+    /**
+     * Sends a letter, without its error extensions, to the Trigger that failed it (the one
+     * delivering to its {@code knativeerrordest} whose filter takes it), not through the broker:
+     * the other Triggers had it already. It is marked redriven once that delivery is over
+     * (delivered, or dead-lettered again as a new letter); until then a crash leaves it unmarked
+     * to redrive again.
+     *
+     * @return the outcome and the letter's Triggers
+     */
+    public Redrive redrive(String position) {
+        Optional<DeadLetters.Letter> found = deadLetters.at(position);
+        if (found.isEmpty()) {
+            return new Redrive(RedriveOutcome.NO_SUCH_LETTER, null, List.of());
+        }
+        DeadLetters.Letter letter = found.get();
+        if (letter.redriven().isPresent()) {
+            return new Redrive(RedriveOutcome.REDRIVEN_BEFORE, letter, letter.redriven().get().triggers());
+        }
+        CloudEventBuilder clean = CloudEventBuilder.from(letter.event());
+        letter.event().getExtensionNames().stream().filter(n -> n.startsWith(ERROR_EXTENSION_PREFIX))
+                .forEach(clean::withoutExtension);
+        CloudEvent event = clean.build();
+        Object destination = letter.event().getExtension("knativeerrordest");
+        List<TriggerDispatcher> failedIt = dispatchers.stream()
+                .filter(d -> destination != null && d.subscriber().toString().equals(destination.toString()))
+                .filter(d -> d.accepts(event)).toList();
+        if (failedIt.isEmpty()) {
+            return new Redrive(RedriveOutcome.NO_TRIGGER, letter, List.of());
+        }
+        List<String> names = failedIt.stream().map(TriggerDispatcher::name).toList();
+        CompletableFuture.allOf(failedIt.stream().map(d -> d.redeliver(event)).toArray(CompletableFuture[]::new))
+                .thenRun(() -> deadLetters.markRedriven(position, new DeadLetters.Redriven(clock.instant(), names)))
+                .exceptionally(failure -> {
+                    log.error("letter {} was redriven but could not be marked so", position, failure);
+                    return null;
+                });
+        log.info("letter {} ({} {}) redriven to {}", position, event.getType(), event.getId(), names);
+        return new Redrive(RedriveOutcome.SENT, letter, names);
+    }
+
+    public record Redrive(RedriveOutcome outcome, DeadLetters.Letter letter, List<String> triggers) {
+    }
+
+    TriggerDispatcher trigger(String name) {
+        return dispatchers.stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new UnknownDestination("trigger " + name));
+    }
+
+    /** The Triggers not delivering now (their consumer failed and is being started again), and why. */
+    public Map<String, String> triggersDown() {
+        Map<String, String> down = new LinkedHashMap<>();
+        dispatchers.forEach(d -> d.down().ifPresent(reason -> down.put(d.name(), reason)));
+        return down;
     }
 
     /**
@@ -215,6 +306,8 @@ public final class LocalBroker implements AutoCloseable {
             int partitions = sink.getSpec().getNumPartitions() == null ? 1 : sink.getSpec().getNumPartitions();
             topics.add(new NewTopic(sink.getSpec().getTopic(), partitions, (short) 1));
         }
+        topics.add(new NewTopic(DeadLetters.REDRIVEN_TOPIC, 1, (short) 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (NewTopic topic : topics) {
                 try {
@@ -246,6 +339,8 @@ public final class LocalBroker implements AutoCloseable {
     public void close() {
         pingSources.close();
         dispatchers.forEach(TriggerDispatcher::close);
+        deliveries.shutdownNow();
+        deadLetters.close();
         brokers.values().forEach(BrokerTopic::close);
         kafkaSinks.values().forEach(BrokerTopic::close);
     }
@@ -260,6 +355,13 @@ public final class LocalBroker implements AutoCloseable {
     /** The sender is known, and no EventPolicy lets it send this event there (HTTP 403). */
     public static final class NotAllowed extends RuntimeException {
         NotAllowed(String message) {
+            super(message);
+        }
+    }
+
+    /** The ingress is closed (HTTP 503). */
+    public static final class IngressClosed extends RuntimeException {
+        IngressClosed(String message) {
             super(message);
         }
     }

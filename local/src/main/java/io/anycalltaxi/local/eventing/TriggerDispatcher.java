@@ -4,18 +4,21 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -23,7 +26,6 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -38,266 +40,472 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
  * One Trigger's data plane, as Knative's Kafka broker runs it: a consumer group of its own on the
- * broker's topic; events that pass the filter are delivered to the subscriber concurrently
- * (unordered delivery), each retried by the delivery policy and otherwise sent to the dead-letter
- * sink; a reply re-enters the broker. Offsets are committed once every event of a batch is done,
- * so an event is never lost, only possibly delivered again. Like Knative's dispatcher, it commits
- * periodically rather than after every batch: with a consumer group per Trigger, committing each
- * event in each group was most of what Kafka did under load.
+ * broker's topic, whose starting point is committed on its first assignment (so a crash before
+ * the first commit cannot skip what was stored meanwhile). Events that pass the filter are
+ * delivered concurrently (unordered, the Kafka broker's default) or one at a time per partition
+ * ({@code kafka.eventing.knative.dev/delivery.order: ordered}); each is retried by the delivery
+ * policy and otherwise sent to the dead-letter sink, which is retried until it takes it. A
+ * partition's offset is committed up to its first unfinished delivery, so a retrying event never
+ * holds back later ones and a crash redelivers rather than loses. A consumer that fails is started
+ * again with backoff; until then {@link #down()} says why.
  */
 final class TriggerDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TriggerDispatcher.class);
-    private static final int MAX_IN_FLIGHT = 64;
+    /** Deliveries in flight per Trigger before it stops fetching: each one is a virtual thread. */
+    private static final int MAX_IN_FLIGHT = 256;
+    private static final int MAX_POLL_RECORDS = 100;
     private static final int ERROR_DATA_LIMIT = 1024;
     private static final Duration COMMIT_INTERVAL = Duration.ofMillis(500);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration FIRST_RESTART = Duration.ofSeconds(1);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
-    private final String name;
-    private final String topic;
-    private final String groupId;
-    private final Predicate<CloudEvent> filter;
-    private final URI subscriber;
-    private final DeliveryPolicy policy;
-    private final URI deadLetterSink;
+    private final Route route;
+    private final String bootstrapServers;
     private final Consumer<CloudEvent> replies;
     private final Tokens tokens;
-    private final KafkaConsumer<String, byte[]> consumer;
     private final ExecutorService deliveries;
-    private final Thread loop;
-    private final CountDownLatch assigned = new CountDownLatch(1);
-    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
-    private long lastCommit = System.nanoTime();
+    private final Thread supervisor;
+    private final CountDownLatch firstAssignment = new CountDownLatch(1);
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final AtomicInteger restarts = new AtomicInteger();
+    private volatile Session session;
+    private volatile String down = "starting";
     private volatile boolean running = true;
 
-    TriggerDispatcher(String name, String bootstrapServers, String topic, String groupId,
-            Predicate<CloudEvent> filter, URI subscriber, DeliveryPolicy policy, URI deadLetterSink,
-            Consumer<CloudEvent> replies, Tokens tokens) {
-        this.tokens = tokens;
-        this.name = name;
-        this.topic = topic;
-        this.groupId = groupId;
-        this.filter = filter;
-        this.subscriber = subscriber;
-        this.policy = policy;
-        this.deadLetterSink = deadLetterSink;
+    /**
+     * @param deliveries where deliveries run, shared by all Triggers (virtual threads: a delivery
+     *                   waiting out its backoff holds no platform thread)
+     */
+    TriggerDispatcher(Route route, String bootstrapServers, Consumer<CloudEvent> replies, Tokens tokens,
+            ExecutorService deliveries) {
+        this.route = route;
+        this.bootstrapServers = bootstrapServers;
         this.replies = replies;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, groupId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_IN_FLIGHT),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        this.deliveries = Executors.newFixedThreadPool(MAX_IN_FLIGHT, runnable -> {
-            Thread thread = new Thread(runnable, "trigger-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.loop = new Thread(this::run, "trigger-" + name + "-consumer");
-        this.loop.setDaemon(true);
+        this.tokens = tokens;
+        this.deliveries = deliveries;
+        // a platform thread: a Kafka consumer's poll blocks in a selector, which would hold one of
+        // the few carriers of virtual threads for every Trigger polling at once
+        this.supervisor = Thread.ofPlatform().name("trigger-" + route.name()).daemon().unstarted(this::supervise);
+    }
+
+    /**
+     * What a Trigger delivers where, as its manifest says.
+     *
+     * @param ordered       one event at a time per partition, in order
+     * @param initialOffset where a new consumer group starts: "latest" (Knative's default) or "earliest"
+     */
+    record Route(String name, String topic, String groupId, Predicate<CloudEvent> filter, URI subscriber,
+            DeliveryPolicy policy, URI deadLetterSink, boolean ordered, String initialOffset) {
     }
 
     /** The Trigger's own identity, as Knative's dispatcher presents it: for its subscriber and its dead-letter sink. */
     record Tokens(Supplier<String> subscriber, Supplier<String> deadLetterSink) {
     }
 
+    String name() {
+        return route.name();
+    }
+
     String topic() {
-        return topic;
+        return route.topic();
     }
 
     String groupId() {
-        return groupId;
+        return route.groupId();
     }
 
-    /** Starts consuming; returns once the group owns its partitions (the Trigger is ready). */
-    void start(Duration timeout) throws InterruptedException {
-        loop.start();
-        if (!assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("trigger " + name + " did not get its partitions within " + timeout);
+    URI subscriber() {
+        return route.subscriber();
+    }
+
+    boolean accepts(CloudEvent event) {
+        return route.filter().test(event);
+    }
+
+    /** Why the Trigger is not delivering now (its consumer failed and is being started again); empty while it is. */
+    Optional<String> down() {
+        return Optional.ofNullable(down);
+    }
+
+    /** How many times its consumer failed and was started again. */
+    int restarts() {
+        return restarts.get();
+    }
+
+    /** Starts consuming. */
+    void start() {
+        supervisor.start();
+    }
+
+    /** Returns once the group owns its partitions (the Trigger is ready). */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        if (!firstAssignment.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("trigger " + route.name() + " did not get its partitions within " + timeout);
         }
     }
 
-    private void run() {
-        consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                commit();
-            }
+    /** Makes the running consumer fail, as a broken poll would: for tests of the restart. */
+    void interruptConsumer() {
+        Session current = session;
+        if (current != null) {
+            current.consumer.wakeup();
+        }
+    }
 
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                partitions.forEach(consumer::position);
-                assigned.countDown();
-            }
-        });
-        try {
-            while (running) {
-                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(100));
-                if (!batch.isEmpty()) {
-                    deliver(batch);
+    /** Delivers one event outside the topic (a redriven letter), with the Trigger's policy and dead-letter sink. */
+    CompletableFuture<Boolean> redeliver(CloudEvent event) {
+        return CompletableFuture.supplyAsync(() -> deliverOrDeadLetter(event), deliveries);
+    }
+
+    private void supervise() {
+        Duration wait = FIRST_RESTART;
+        while (running) {
+            Session current = null;
+            Throwable failure = null;
+            try {
+                current = new Session();
+                session = current;
+                current.run();
+            } catch (WakeupException e) {
+                failure = new IllegalStateException("the consumer was interrupted", e);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                if (current != null) {
+                    current.close();
                 }
-                if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos()) {
+            }
+            if (failure != null && running) {
+                wait = failed(current != null && current.assigned, failure, wait);
+            }
+        }
+    }
+
+    /** @param hadStarted the failed consumer had got its partitions: the backoff starts over */
+    private Duration failed(boolean hadStarted, Throwable cause, Duration wait) {
+        Duration next = hadStarted ? FIRST_RESTART : wait;
+        down = cause.toString();
+        restarts.incrementAndGet();
+        log.error("trigger {} stopped delivering; its consumer starts again in {} ms", route.name(), next.toMillis(),
+                cause);
+        sleep(next);
+        return min(next.multipliedBy(2), LONGEST_WAIT);
+    }
+
+    /** An event of an ordered Trigger waiting for the one before it on its partition. */
+    private record Pending(long offset, CloudEvent event) {
+    }
+
+    /** One life of the consumer: what it has in flight when it fails is delivered again by the next. */
+    private final class Session implements AutoCloseable {
+
+        private final KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, route.groupId(),
+                // a static member: started again (after a crash too) it takes its partitions back at
+                // once, instead of waiting out the session of the member it was
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, route.groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, route.initialOffset(),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
+        private final Map<TopicPartition, Long> committed = new HashMap<>();
+        private final Map<TopicPartition, ArrayDeque<Pending>> queued = new HashMap<>();
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private volatile boolean assigned;
+        private boolean paused;
+        private long lastCommit = System.nanoTime();
+
+        void run() {
+            consumer.subscribe(List.of(route.topic()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     commit();
+                    partitions.forEach(progress::remove);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    startingPoints(partitions);
+                }
+            });
+            try {
+                while (running) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                        take(record);
+                    }
+                    flowControl();
+                    if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos()) {
+                        commit();
+                    }
+                }
+            } catch (WakeupException stopping) {
+                if (running) {
+                    throw stopping;
                 }
             }
-            commit();
-        } catch (WakeupException stopping) {
-            // close() woke the consumer up: what was delivered is committed, if Kafka still answers
             commitOnStop();
-        } catch (RuntimeException | Error e) {
-            log.error("trigger {} stopped delivering", name, e);
-            throw e;
-        } finally {
-            consumer.close(Duration.ofSeconds(1));
         }
-    }
 
-    private void commit() {
-        if (!uncommitted.isEmpty()) {
-            consumer.commitSync(uncommitted);
-            uncommitted.clear();
+        /** What was delivered is committed, if Kafka still answers; otherwise it is delivered again. */
+        private void commitOnStop() {
+            try {
+                commit();
+            } catch (RuntimeException notNow) {
+                log.warn("trigger {}: offsets not committed on stop, the last events will be delivered again: {}",
+                        route.name(), notNow.toString());
+            }
         }
-        lastCommit = System.nanoTime();
-    }
 
-    private void commitOnStop() {
-        try {
-            commit();
-        } catch (RuntimeException notNow) {
-            log.warn("trigger {}: offsets not committed on stop, the last events will be delivered again: {}", name,
-                    notNow.toString());
+        /** A partition without a committed offset gets one now: where this group starts is durable from the first assignment. */
+        private void startingPoints(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> known = consumer.committed(new HashSet<>(partitions));
+            Map<TopicPartition, OffsetAndMetadata> first = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                long position = consumer.position(partition);
+                progress.put(partition, new PartitionProgress(position));
+                committed.put(partition, position);
+                if (known.get(partition) == null) {
+                    first.put(partition, new OffsetAndMetadata(position));
+                }
+            }
+            if (!first.isEmpty()) {
+                consumer.commitSync(first);
+            }
+            assigned = true;
+            down = null;
+            firstAssignment.countDown();
         }
-    }
 
-    /** Delivers a batch while the consumer keeps polling (paused); its offsets are committed with the next commit. */
-    private void deliver(ConsumerRecords<String, byte[]> batch) {
-        consumer.pause(consumer.assignment());
-        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        private void take(ConsumerRecord<String, byte[]> record) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            PartitionProgress lane = progress.get(partition);
             CloudEvent event;
             try {
                 event = KafkaCloudEvents.of(record);
             } catch (RuntimeException unreadable) {
-                log.error("trigger {}: skipping record {}@{} that is no CloudEvent: {}", name, record.partition(),
-                        record.offset(), unreadable.getMessage());
-                continue;
+                log.error("trigger {}: skipping record {}@{} that is no CloudEvent: {}", route.name(),
+                        record.partition(), record.offset(), unreadable.getMessage());
+                lane.passed(record.offset());
+                return;
             }
-            if (filter.test(event)) {
-                inFlight.add(CompletableFuture.runAsync(() -> deliverOrDeadLetter(event), deliveries));
+            if (!route.filter().test(event)) {
+                lane.passed(record.offset());
+                return;
+            }
+            lane.taken(record.offset());
+            inFlight.incrementAndGet();
+            if (!route.ordered()) {
+                dispatch(partition, record.offset(), event);
+                return;
+            }
+            synchronized (queued) {
+                ArrayDeque<Pending> waiting = queued.computeIfAbsent(partition, p -> new ArrayDeque<>());
+                waiting.add(new Pending(record.offset(), event));
+                if (waiting.size() == 1) {
+                    dispatch(partition, record.offset(), event);
+                }
             }
         }
-        CompletableFuture<Void> all = CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new));
-        while (!all.isDone() && running) {
-            consumer.poll(Duration.ofMillis(50));
+
+        private void dispatch(TopicPartition partition, long offset, CloudEvent event) {
+            CompletableFuture.supplyAsync(() -> deliverOrDeadLetter(event), deliveries)
+                    .whenComplete((done, failure) -> finished(partition, offset, Boolean.TRUE.equals(done)));
         }
-        if (all.isDone()) {
-            uncommitted.putAll(done);
-            consumer.resume(consumer.assignment());
+
+        /** Not done means the Trigger is stopping: the offset stays uncommitted and the event is delivered again. */
+        private void finished(TopicPartition partition, long offset, boolean done) {
+            inFlight.decrementAndGet();
+            PartitionProgress lane = progress.get(partition);
+            if (done && lane != null) {
+                lane.finished(offset);
+            }
+            if (route.ordered() && done) {
+                synchronized (queued) {
+                    ArrayDeque<Pending> waiting = queued.get(partition);
+                    waiting.poll();
+                    Pending next = waiting.peek();
+                    if (next != null) {
+                        dispatch(partition, next.offset(), next.event());
+                    }
+                }
+            }
+        }
+
+        /** Stops fetching while the Trigger has its fill of deliveries in flight, and starts again at half. */
+        private void flowControl() {
+            int now = inFlight.get();
+            if (!paused && now >= MAX_IN_FLIGHT) {
+                consumer.pause(consumer.assignment());
+                paused = true;
+            } else if (paused && now <= MAX_IN_FLIGHT / 2) {
+                consumer.resume(consumer.assignment());
+                paused = false;
+            }
+        }
+
+        /** Commits each partition up to its first unfinished delivery, where that moved. */
+        private void commit() {
+            Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
+            progress.forEach((partition, lane) -> {
+                long offset = lane.committable();
+                if (offset > committed.getOrDefault(partition, -1L)) {
+                    moved.put(partition, new OffsetAndMetadata(offset));
+                }
+            });
+            if (!moved.isEmpty()) {
+                consumer.commitSync(moved);
+                moved.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+            }
+            lastCommit = System.nanoTime();
+        }
+
+        @Override
+        public void close() {
+            try {
+                consumer.close(Duration.ofSeconds(1));
+            } catch (RuntimeException alreadyBroken) {
+                log.debug("trigger {}: closing its consumer: {}", route.name(), alreadyBroken.toString());
+            }
         }
     }
 
-    private void deliverOrDeadLetter(CloudEvent event) {
+    /** @return false if the Trigger stopped before the event was delivered or dead-lettered */
+    private boolean deliverOrDeadLetter(CloudEvent event) {
+        Failure failure;
         try {
-            deliver(event);
+            failure = deliver(event);
         } catch (RuntimeException unexpected) {
-            log.error("trigger {}: delivering {} {} failed", name, event.getType(), event.getId(), unexpected);
-            deadLetter(event, 0, String.valueOf(unexpected).getBytes(StandardCharsets.UTF_8));
+            log.error("trigger {}: delivering {} {} failed", route.name(), event.getType(), event.getId(), unexpected);
+            failure = new Failure(0, String.valueOf(unexpected));
+        }
+        if (failure == null) {
+            return true;
+        }
+        return running && deadLetter(event, failure);
+    }
+
+    /** Why a delivery failed for good: the last status (0 if nothing answered) and what came with it. */
+    private record Failure(int status, byte[] body) {
+        Failure(int status, String reason) {
+            this(status, reason.getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private void deliver(CloudEvent event) {
-        int lastStatus = 0;
-        byte[] lastBody = new byte[0];
+    /** @return null once delivered; the failure after the last retry (or a failure no retry can fix) */
+    private Failure deliver(CloudEvent event) {
+        DeliveryPolicy policy = route.policy();
+        Failure last = null;
         for (int attempt = 0; attempt <= policy.retry() && running; attempt++) {
             if (attempt > 0 && !sleep(policy.backoff(attempt))) {
-                return;
+                break;
             }
             try {
-                Subscriber.Answer answer = Subscriber.post(subscriber, event, policy.timeout(), tokens.subscriber().get());
-                lastStatus = answer.status();
-                lastBody = answer.body();
+                Subscriber.Answer answer = Subscriber.post(route.subscriber(), event, policy.timeout(),
+                        tokens.subscriber().get());
                 if (answer.status() >= 200 && answer.status() < 300) {
-                    answer.reply().ifPresent(replies);
-                    return;
+                    Optional<CloudEvent> reply = answer.reply();
+                    reply.ifPresent(replies);
+                    return null;
                 }
-                log.warn("trigger {}: {} answered {} to {} {} (attempt {})", name, subscriber, answer.status(),
-                        event.getType(), event.getId(), attempt + 1);
+                last = new Failure(answer.status(), answer.body());
+                log.warn("trigger {}: {} answered {} to {} {} (attempt {})", route.name(), route.subscriber(),
+                        answer.status(), event.getType(), event.getId(), attempt + 1);
                 if (!DeliveryPolicy.retryable(answer.status())) {
-                    break;
+                    return last;
                 }
             } catch (Subscriber.InvalidReply e) {
-                log.warn("trigger {}: {} replied with an invalid event to {}: {}", name, subscriber, event.getId(),
-                        e.getMessage());
-                return;
+                log.warn("trigger {}: {} replied with an invalid event to {}: {}", route.name(), route.subscriber(),
+                        event.getId(), e.getMessage());
+                return new Failure(200, "invalid reply: " + e.getMessage());
+            } catch (LocalBroker.NotAllowed e) {
+                log.warn("trigger {}: the reply to {} was refused: {}", route.name(), event.getId(), e.getMessage());
+                return new Failure(200, "reply refused: " + e.getMessage());
             } catch (IOException e) {
-                lastStatus = 0;
-                lastBody = String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8);
-                log.warn("trigger {}: {} unreachable for {} {} (attempt {}): {}", name, subscriber, event.getType(),
-                        event.getId(), attempt + 1, e.toString());
+                last = new Failure(0, String.valueOf(e.getMessage()));
+                log.warn("trigger {}: {} unreachable for {} {} (attempt {}): {}", route.name(), route.subscriber(),
+                        event.getType(), event.getId(), attempt + 1, e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             } catch (RuntimeException e) {
-                log.warn("trigger {}: the reply to {} could not be stored, retrying: {}", name, event.getId(),
+                last = new Failure(0, "the reply could not be stored: " + e.getMessage());
+                log.warn("trigger {}: the reply to {} could not be stored, retrying: {}", route.name(), event.getId(),
                         e.getMessage());
-                lastStatus = 0;
             }
         }
-        if (running) {
-            deadLetter(event, lastStatus, lastBody);
-        }
+        return last;
     }
 
-    /** To the dead-letter sink, with Knative's error extensions; dropped (logged) if there is none. */
-    private void deadLetter(CloudEvent event, int status, byte[] body) {
-        if (deadLetterSink == null) {
-            log.error("trigger {}: {} {} dropped after {} retries (no dead-letter sink)", name, event.getType(),
-                    event.getId(), policy.retry());
-            return;
+    /**
+     * To the dead-letter sink, with Knative's error extensions, retried until the sink takes it;
+     * dropped (logged) if there is none, as Knative does.
+     *
+     * @return false if the Trigger stopped first
+     */
+    private boolean deadLetter(CloudEvent event, Failure failure) {
+        if (route.deadLetterSink() == null) {
+            log.error("trigger {}: {} {} dropped after {} retries (no dead-letter sink)", route.name(), event.getType(),
+                    event.getId(), route.policy().retry());
+            return true;
         }
         CloudEvent dead = CloudEventBuilder.from(event)
-                .withExtension("knativeerrordest", subscriber.toString())
-                .withExtension("knativeerrorcode", String.valueOf(status))
-                .withExtension("knativeerrordata",
-                        Base64.getEncoder().encodeToString(Arrays.copyOf(body, Math.min(body.length, ERROR_DATA_LIMIT))))
+                .withExtension("knativeerrordest", route.subscriber().toString())
+                .withExtension("knativeerrorcode", String.valueOf(failure.status()))
+                .withExtension("knativeerrordata", Base64.getEncoder().encodeToString(
+                        Arrays.copyOf(failure.body(), Math.min(failure.body().length, ERROR_DATA_LIMIT))))
                 .build();
-        for (int attempt = 0; attempt < 3 && running; attempt++) {
+        Duration wait = FIRST_RESTART;
+        for (int attempt = 1; running; attempt++) {
             try {
-                int answer = Subscriber.post(deadLetterSink, dead, policy.timeout(), tokens.deadLetterSink().get()).status();
+                int answer = Subscriber.post(route.deadLetterSink(), dead, route.policy().timeout(),
+                        tokens.deadLetterSink().get()).status();
                 if (answer >= 200 && answer < 300) {
-                    log.warn("trigger {}: {} {} dead-lettered ({} from {})", name, event.getType(), event.getId(),
-                            status, subscriber);
-                    return;
+                    log.warn("trigger {}: {} {} dead-lettered ({} from {})", route.name(), event.getType(),
+                            event.getId(), failure.status(), route.subscriber());
+                    return true;
                 }
+                log.error("trigger {}: the dead-letter sink answered {} for {} (attempt {}); trying again in {} ms",
+                        route.name(), answer, event.getId(), attempt, wait.toMillis());
             } catch (IOException e) {
-                log.warn("trigger {}: dead-letter sink unreachable: {}", name, e.getMessage());
+                log.error("trigger {}: the dead-letter sink is unreachable for {} (attempt {}); trying again in {} ms: {}",
+                        route.name(), event.getId(), attempt, wait.toMillis(), e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
+            if (!sleep(wait)) {
+                return false;
+            }
+            wait = min(wait.multipliedBy(2), LONGEST_WAIT);
         }
-        log.error("trigger {}: {} {} lost: the dead-letter sink did not take it", name, event.getType(), event.getId());
+        return false;
     }
 
+    /** Waits, unless the Trigger stops first. @return whether it is still running */
     private boolean sleep(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
-            return running;
+            return !stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS) && running;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        deliveries.shutdownNow();
+        stopping.countDown();
+        interruptConsumer();
         try {
-            loop.join(5_000);
+            supervisor.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -57,6 +57,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         config.put("transaction.state.log.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("auto.create.topics.enable", "false");
+        // after a crash the node registers again only once its last registration's session is over
+        config.put("broker.session.timeout.ms", "2000");
+        config.put("broker.heartbeat.interval.ms", "500");
         KafkaConfig kafkaConfig = new KafkaConfig(config, false);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(kafkaConfig, logDir);

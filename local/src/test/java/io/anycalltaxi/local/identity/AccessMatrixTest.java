@@ -123,6 +123,9 @@ class AccessMatrixTest {
                 new Route("console POST /dead-letters/{id}/redrive", api -> api.at(console)
                         .post("/dead-letters/no-such-letter/redrive", "application/json", "").status(),
                         401, 403, 403, 403, 403, 404),
+                new Route("console PUT /broker/ingress", api -> api == as.get(OPERATOR) ? -1
+                        : api.at(console).put("/broker/ingress", Map.of("open", false)).status(),
+                        401, 403, 403, 403, 403, -1),
                 new Route("console POST /pingsources/{name}/fire", api -> api == as.get(OPERATOR) ? -1
                         : api.at(console).post("/pingsources/dispatch-tick/fire", "application/json", "").status(),
                         401, 403, 403, 403, 403, -1),

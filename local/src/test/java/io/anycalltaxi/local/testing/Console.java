@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,9 +19,29 @@ public final class Console {
         return Api.operator().at(SharedStack.stack().controlPlane());
     }
 
+    /** Every dead letter, page after page, oldest first. */
     public static List<JsonNode> deadLetters() {
-        JsonNode all = api().get("/dead-letters").body();
-        return new ArrayList<>(StreamSupport.stream(all.spliterator(), false).toList());
+        List<JsonNode> letters = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = api().get("/dead-letters?limit=500" + (after == null ? "" : "&after=" + after)).body();
+            page.path("letters").forEach(letters::add);
+            after = page.path("next").isTextual() ? page.path("next").asText() : null;
+        } while (after != null);
+        return letters;
+    }
+
+    public static Api.Response redrive(String position) {
+        return api().post("/dead-letters/" + position + "/redrive", "application/json", "");
+    }
+
+    /** The broker's health, as the control plane reports it. */
+    public static Api.Response health() {
+        return api().get("/health");
+    }
+
+    public static Api.Response get(String path) {
+        return api().get(path);
     }
 
     public static Optional<JsonNode> deadLetter(String eventId) {

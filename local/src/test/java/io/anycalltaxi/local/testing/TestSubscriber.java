@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +31,17 @@ import io.cloudevents.core.builder.CloudEventBuilder;
  * <li>{@code /accepted-with-headers}: 202 carrying ce-* headers, which must not count as a reply</li>
  * <li>{@code /fail}: 503</li>
  * <li>{@code /reject}: 400</li>
+ * <li>{@code /poison}: 503 for an event whose subject starts with "poison", 202 for the others</li>
+ * <li>{@code /invalid-reply}: 200 with a CloudEvent's headers but no id: no valid reply</li>
+ * <li>{@code /flaky-dead-letters}: a dead-letter sink that answers 503 to the first three tries of each event</li>
+ * <li>{@code /slow}: 202 after 300 ms</li>
  * <li>anything else: 202</li>
  * </ul>
  */
 public final class TestSubscriber implements AutoCloseable {
 
     public static final String NAME = "test-subscriber";
+    public static final Duration SLOW = Duration.ofMillis(300);
 
     private final HttpServer server;
     private final Map<String, List<Delivery>> deliveries = new ConcurrentHashMap<>();
@@ -82,7 +88,26 @@ public final class TestSubscriber implements AutoCloseable {
                     .withType("test.accepted.echo").build());
             case "/fail" -> answer(exchange, 503, "down for the test");
             case "/reject" -> answer(exchange, 400, "this event is wrong");
+            case "/poison" -> answer(exchange, String.valueOf(event.getSubject()).startsWith("poison") ? 503 : 202, "");
+            case "/invalid-reply" -> {
+                exchange.getResponseHeaders().add("ce-specversion", "1.0");
+                exchange.getResponseHeaders().add("ce-type", "test.reply.produced");
+                answer(exchange, 200, "");
+            }
+            case "/flaky-dead-letters" -> answer(exchange, deliveriesOf(path, event.getId()).size() <= 3 ? 503 : 202, "");
+            case "/slow" -> {
+                sleep(SLOW);
+                answer(exchange, 202, "");
+            }
             default -> answer(exchange, 202, "");
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
