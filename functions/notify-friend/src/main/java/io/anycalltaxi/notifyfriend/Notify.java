@@ -92,7 +92,7 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
         Locale locale = Locale.forLanguageTag(member.language().name().toLowerCase(Locale.ROOT));
         String text = templates.getMessage("sms." + message.kind(), message.arguments(member, trip), locale);
         SmsDeliveries.Outcome outcome = deliveries.sendOnce(
-                new Sms(event.getId() + ":" + to.e164(), message.callId(), memberId, to, message.kind(), text));
+                new Sms(Sms.keyFor(EventFactory.identity(event), to), message.callId(), memberId, to, message.kind(), text));
         if (outcome == SmsDeliveries.Outcome.REJECTED) {
             log.warn("call {}: the {} text to {} was refused by the provider", message.callId(), message.kind(), to);
             return null;

@@ -20,6 +20,7 @@ import io.cloudevents.CloudEvent;
  * A trip event as the view keeps it ({@code trip_events}): enough to rebuild the view. Of the
  * assigned taxi's position reports only the newest is kept, as {@link #position}.
  *
+ * @param id       the event's identity (source and id): a redelivered event is kept once
  * @param sequence the trip's sequence number, or 0 for events that are not trip changes
  */
 @Document("trip_events")
@@ -48,7 +49,8 @@ public record ViewEvent(@Id String id, String callId, EventType type, Instant ti
         }
         // MongoDB keeps milliseconds: a rebuilt view must equal the live one.
         Instant time = event.getTime() == null ? Instant.EPOCH : event.getTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
-        return new ViewEvent(event.getId(), callId, type, time, EventFactory.tripSequence(event).orElse(0), data);
+        return new ViewEvent(EventFactory.identity(event), callId, type, time, EventFactory.tripSequence(event).orElse(0),
+                data);
     }
 
     /** The assigned taxi's position for this call, kept as one event per call (the newest). */

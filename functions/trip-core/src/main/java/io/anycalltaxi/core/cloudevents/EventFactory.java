@@ -43,9 +43,18 @@ public class EventFactory {
         return source;
     }
 
-    /** The cause of a change made on behalf of an incoming event. */
+    /**
+     * What makes an event the same event: its source and its id together, as CloudEvents defines
+     * (ids are unique per source only; two drivers' apps may both number their events from 1). A
+     * space joins them, which a URI reference cannot hold.
+     */
+    public static String identity(CloudEvent event) {
+        return event.getSource() + " " + event.getId();
+    }
+
+    /** The cause of a change made on behalf of an incoming event, known by that event's {@link #identity}. */
     public Cause causeOf(CloudEvent incoming, Instant now) {
-        return new Cause(incoming.getId(), source, now);
+        return new Cause(identity(incoming), source, now);
     }
 
     /** The cause of a change made on behalf of a request (an HTTP call, a scheduled sweep). */

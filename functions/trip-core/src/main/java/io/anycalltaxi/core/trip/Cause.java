@@ -7,9 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Why a trip changes: the id of the event (or request) that asked for it, the function acting on
- * it and when. Events a trip emits derive their ids from the cause, so a redelivered cause yields
- * the very same events and downstream deduplicates them.
+ * Why a trip changes: what asked for it (an event, known by its source and id, or a request), the
+ * function acting on it and when. Events a trip emits derive their ids from the cause and their
+ * type, so a redelivered cause yields the very same events and downstream deduplicates them.
+ *
+ * @param id the cause's identity: an incoming event's source and id, or the request's own id
  */
 public record Cause(String id, URI source, Instant at) {
 
