@@ -12,10 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.core.cloudevents.EventFactory;
-import io.anycalltaxi.core.cloudevents.EventPublisher;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
-import io.anycalltaxi.core.events.CallOffered;
-import io.anycalltaxi.core.events.CallWaiting;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Flag;
@@ -34,8 +31,8 @@ import jakarta.annotation.PostConstruct;
  * its {@code call.requested} never reached dispatch); an ASSIGNED taxi that stopped reporting is
  * taken off the call, which is dispatched again; a ride past the limit is flagged for operators
  * ({@code trip.overdue}). Bounded per tick; a trip it cannot settle is skipped and reported, and
- * the tick goes on. Event ids derive from the call and the step, so two ticks at once send the
- * same events, which consumers deduplicate.
+ * the tick goes on. Every step is a change of the trip with its events in the trip's outbox; their
+ * ids derive from the call and the step, so two ticks at once write them once.
  */
 @Component
 @HandlesEvent(EventType.DISPATCH_TICK)
@@ -50,20 +47,18 @@ public class Reconcile implements Function<CloudEvent, CloudEvent> {
     private final Fleet fleet;
     private final Redispatch redispatch;
     private final TripOutbox outbox;
-    private final EventPublisher publisher;
     private final EventFactory events;
     private final DispatchPolicy policy;
     private final Clock clock;
 
     public Reconcile(Trips trips, Dispatches dispatches, Offers offers, Fleet fleet, Redispatch redispatch,
-            TripOutbox outbox, EventPublisher publisher, EventFactory events, DispatchPolicy policy, Clock clock) {
+            TripOutbox outbox, EventFactory events, DispatchPolicy policy, Clock clock) {
         this.trips = trips;
         this.dispatches = dispatches;
         this.offers = offers;
         this.fleet = fleet;
         this.redispatch = redispatch;
         this.outbox = outbox;
-        this.publisher = publisher;
         this.events = events;
         this.policy = policy;
         this.clock = clock;
@@ -158,14 +153,12 @@ public class Reconcile implements Function<CloudEvent, CloudEvent> {
         long waiting = Duration.between(dispatch.requestedAt(), now).toSeconds();
         Cause cause = events.cause("reminder-" + reminder + "-" + dispatch.requestedAt().toEpochMilli() + "-" + callId,
                 now);
-        publisher.publish(events.event(cause.derivedEventId(EventType.CALL_WAITING.type()), EventType.CALL_WAITING,
-                callId, new CallWaiting(callId, waiting, reminder), now));
-        publisher.publish(events.event(cause.derivedEventId(EventType.CALL_OFFERED.type()), EventType.CALL_OFFERED,
-                callId, new CallOffered(callId, taxis), now));
+        TripChange reminded = trips.changeAndQueue(callId, cause, t -> t.remind(reminder, waiting, taxis, cause));
         if (dispatches.remind(dispatch, taxis, radius, now)) {
             log.info("call {} still waiting after {} s: reminder {}, offered to {} taxi(s) within {} m", callId,
                     waiting, reminder, taxis.size(), radius);
         }
+        outbox.publish(reminded.trip());
     }
 
     /** Dispatch records of calls that no longer wait (their closing event was missed). */

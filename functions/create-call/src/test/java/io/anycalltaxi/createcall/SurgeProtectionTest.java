@@ -36,7 +36,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClients;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.anycalltaxi.core.events.DispatchTick;
+import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.member.Language;
+import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.core.testing.EmbeddedMongo;
 import io.anycalltaxi.core.testing.FunctionTest;
 import io.anycalltaxi.core.testing.TestIdentity;
@@ -46,6 +49,7 @@ import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
 import io.anycalltaxi.core.testing.TcpProxy;
 import io.anycalltaxi.core.testing.TripFixtures;
 import io.anycalltaxi.core.trip.Trip;
+import io.cloudevents.CloudEvent;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -61,7 +65,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
         "resilience4j.ratelimiter.instances.calls.limit-refresh-period=2s",
         "resilience4j.bulkhead.instances.calls.max-concurrent-calls=5",
         "resilience4j.circuitbreaker.configs.dependency.wait-duration-in-open-state=1s",
-        "anycalltaxi.outbox.relay-interval=200ms", "anycalltaxi.outbox.grace=0s" })
+        "anycalltaxi.outbox.grace=0s" })
 class SurgeProtectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -244,8 +248,11 @@ class SurgeProtectionTest {
         assertThat(nothingStoredFor(refusedMember)).isTrue();
 
         BROKER.script(Reply.json(202, ""));
-        await().atMost(Duration.ofSeconds(15)).until(() -> accepted.stream().allMatch(callId ->
-                mongo.findById(callId, Trip.class).outbox().isEmpty()));
+        CloudEvent tick = CloudEventClient.event(EventType.DISPATCH_TICK, "/apis/v1/namespaces/anycalltaxi/pingsources/dispatch-tick",
+                null, new DispatchTick());
+        assertThat(CloudEventClient.postBinary("http://127.0.0.1:" + port + "/", tick,
+                TestIdentity.delivery("create-call")).statusCode()).as("the relay runs on the tick").isEqualTo(202);
+        assertThat(accepted).allSatisfy(callId -> assertThat(mongo.findById(callId, Trip.class).outbox()).isEmpty());
         assertThat(accepted).allSatisfy(callId -> assertThat(BROKER.requests())
                 .anySatisfy(r -> assertThat(r.header("ce-subject")).isEqualTo(callId)));
         await().atMost(Duration.ofSeconds(10)).until(() -> call(member()).status() == 201);

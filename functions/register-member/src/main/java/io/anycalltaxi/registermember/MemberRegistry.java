@@ -6,9 +6,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,9 +24,6 @@ import org.springframework.stereotype.Service;
 import io.anycalltaxi.core.card.CardProcessor;
 import io.anycalltaxi.core.card.CardRejected;
 import io.anycalltaxi.core.card.CardToken;
-import io.anycalltaxi.core.cloudevents.EventFactory;
-import io.anycalltaxi.core.cloudevents.EventPublisher;
-import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.MemberCardUpdated;
 import io.anycalltaxi.core.events.MemberRegistered;
@@ -35,7 +34,6 @@ import io.anycalltaxi.core.security.Actor;
 import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.web.InvalidRequest;
 import io.anycalltaxi.core.web.RequestRefused;
-import io.cloudevents.CloudEvent;
 import jakarta.annotation.PostConstruct;
 
 /**
@@ -50,17 +48,15 @@ class MemberRegistry {
     private final MongoOperations mongo;
     private final MemberDirectory directory;
     private final CardProcessor cards;
-    private final EventPublisher publisher;
-    private final EventFactory events;
+    private final MemberOutbox outbox;
     private final Clock clock;
 
-    MemberRegistry(MongoOperations mongo, MemberDirectory directory, CardProcessor cards, EventPublisher publisher,
-            EventFactory events, Clock clock) {
+    MemberRegistry(MongoOperations mongo, MemberDirectory directory, CardProcessor cards, MemberOutbox outbox,
+            Clock clock) {
         this.mongo = mongo;
         this.directory = directory;
         this.cards = cards;
-        this.publisher = publisher;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -78,21 +74,27 @@ class MemberRegistry {
         CardOnFile card = tokenize(signup.card());
         Member member = new Member(UUID.randomUUID().toString(), signup.name(), signup.phone().e164(),
                 signup.friendPhone().e164(), signup.language(), card, clock.instant());
+        MemberOutbox.Entry registered = MemberOutbox.entry("member-" + member.memberId(), EventType.MEMBER_REGISTERED,
+                member.memberId(), new MemberRegistered(member.memberId(), member.name(), member.phoneNumber().masked()),
+                member.registeredAt());
+        Document stored = new Document();
+        mongo.getConverter().write(member, stored);
+        stored.put(MemberOutbox.FIELD, List.of(outboxEntry(registered)));
         try {
-            mongo.insert(member);
+            mongo.insert(stored, mongo.getCollectionName(Member.class));
         } catch (DuplicateKeyException taken) {
             throw new RequestRefused(HttpStatus.CONFLICT, "Phone already registered",
                     "the phone number " + signup.phone().masked() + " is already registered");
         }
         log.info("member {} registered, phone {}, card ending {}", member.memberId(), signup.phone().masked(),
                 card.last4());
-        announce(member);
+        outbox.publish(member.memberId(), registered);
         return member;
     }
 
     /**
      * Puts a new card on file. A trip waiting on a declined card is charged again: end-trip-pay hears
-     * of the new card now, or sees it on its next sweep if the event could not be published.
+     * of the new card now, or once the outbox relay publishes it if the broker did not take it.
      */
     CardOnFile replaceCard(String memberId, CardForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -104,13 +106,14 @@ class MemberRegistry {
             throw unknown(memberId);
         }
         CardOnFile card = tokenize(form);
-        if (mongo.updateFirst(query(where("_id").is(memberId)), Update.update("card", card), Member.class)
-                .getMatchedCount() == 0) {
+        MemberOutbox.Entry updated = MemberOutbox.entry("card-" + UUID.randomUUID(), EventType.MEMBER_CARD_UPDATED,
+                memberId, new MemberCardUpdated(memberId, card.brand(), card.last4()), clock.instant());
+        Update newCard = Update.update("card", card).push(MemberOutbox.FIELD, outboxEntry(updated));
+        if (mongo.updateFirst(query(where("_id").is(memberId)), newCard, Member.class).getMatchedCount() == 0) {
             throw unknown(memberId);
         }
         log.info("member {} replaced the card on file, now ending {}", memberId, card.last4());
-        publish(events.event("card-" + UUID.randomUUID(), EventType.MEMBER_CARD_UPDATED, memberId,
-                new MemberCardUpdated(memberId, card.brand(), card.last4()), clock.instant()), memberId);
+        outbox.publish(memberId, updated);
         return card;
     }
 
@@ -128,18 +131,9 @@ class MemberRegistry {
         return new CardOnFile(token.token(), token.brand(), token.last4(), form.expMonth(), form.expYear());
     }
 
-    private void announce(Member member) {
-        publish(events.event("member-" + member.memberId(), EventType.MEMBER_REGISTERED, member.memberId(),
-                new MemberRegistered(member.memberId(), member.name(), member.phoneNumber().masked()),
-                member.registeredAt()), member.memberId());
-    }
-
-    /** Best effort: the member's change stands whether or not the broker hears of it now. */
-    private void publish(CloudEvent event, String memberId) {
-        try {
-            publisher.publish(event);
-        } catch (TemporarilyUnavailable e) {
-            log.warn("member {}: {} was not published: {}", memberId, event.getType(), e.getMessage());
-        }
+    private Document outboxEntry(MemberOutbox.Entry entry) {
+        Document stored = new Document();
+        mongo.getConverter().write(entry, stored);
+        return stored;
     }
 }

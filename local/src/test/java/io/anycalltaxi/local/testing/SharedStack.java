@@ -26,7 +26,6 @@ public final class SharedStack implements BeforeAllCallback {
     public static final List<String> TEST_SETTINGS = List.of(
             "--anycalltaxi.dispatch.remind-after=2s",
             "--anycalltaxi.dispatch.expire-after=8s",
-            "--anycalltaxi.outbox.relay-interval=1s",
             "--anycalltaxi.outbox.grace=1s",
             // the lifecycle's waits, short enough to be waited out
             "--anycalltaxi.fees.cancel-grace=4s",

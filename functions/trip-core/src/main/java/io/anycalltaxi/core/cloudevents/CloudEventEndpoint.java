@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.outbox.OutboxRelays;
 import io.anycalltaxi.core.trip.TripNotFound;
 import io.anycalltaxi.core.trip.TripRefusal;
 import io.anycalltaxi.core.web.CallContext;
@@ -29,7 +31,7 @@ import io.cloudevents.CloudEvent;
  * structured). The answer follows the broker's contract: 200 with the next event (binary mode)
  * as the reply, 202 when there is nothing to say, 400/403/422 for an event that retrying cannot
  * fix (not retried: it goes to the dead-letter sink), 503 when a dependency is down (retried with
- * backoff).
+ * backoff). A dispatch tick, after its handler, runs the function's outbox relays.
  * <p>
  * Spring Cloud Function's own web endpoint is switched off for this: it copies the request's
  * headers into the response, and a broker reads echoed {@code ce-*} headers as a reply of the
@@ -41,9 +43,11 @@ public class CloudEventEndpoint {
     private static final Logger log = LoggerFactory.getLogger(CloudEventEndpoint.class);
 
     private final EventHandlers handlers;
+    private final OutboxRelays relays;
 
-    public CloudEventEndpoint(EventHandlers handlers) {
+    public CloudEventEndpoint(EventHandlers handlers, OutboxRelays relays) {
         this.handlers = handlers;
+        this.relays = relays;
     }
 
     @PostMapping("/")
@@ -54,6 +58,9 @@ public class CloudEventEndpoint {
         Function<CloudEvent, CloudEvent> handler = handlers.forType(event.getType())
                 .orElseThrow(() -> new InvalidEvent("this function does not handle " + event.getType()));
         CloudEvent reply = handler.apply(event);
+        if (EventType.DISPATCH_TICK.type().equals(event.getType())) {
+            relays.relay();
+        }
         if (reply == null) {
             log.info("handled {} {}", event.getType(), event.getId());
             return ResponseEntity.accepted().build();

@@ -2,7 +2,9 @@ package io.anycalltaxi.core.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
@@ -21,23 +23,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import io.anycalltaxi.core.cloudevents.CloudEventEndpoint;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.EventHandlers;
 import io.anycalltaxi.core.cloudevents.EventPublisher;
+import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.cloudevents.TripTransitions;
+import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.fare.Fares;
 import io.anycalltaxi.core.fare.Tariff;
 import io.anycalltaxi.core.member.MemberDirectory;
+import io.anycalltaxi.core.outbox.OutboxRelay;
+import io.anycalltaxi.core.outbox.OutboxRelays;
+import io.anycalltaxi.core.outbox.RelayLease;
 import io.anycalltaxi.core.promotion.Promotions;
 import io.anycalltaxi.core.security.WorkloadTokens;
 import io.anycalltaxi.core.trip.TripOutbox;
 import io.anycalltaxi.core.trip.Trips;
 import io.anycalltaxi.core.web.CallContextFilter;
 import io.anycalltaxi.core.web.ProblemAdvice;
+import io.cloudevents.CloudEvent;
 import jakarta.validation.Validator;
 
 /**
@@ -93,26 +100,22 @@ public class TripCoreAutoConfiguration {
         return new TripOutbox(trips, publisher, events, clock, grace);
     }
 
-    /** Relays queued trip events, where a SinkBinding gives the function a broker to publish to. */
     @Bean
-    @ConditionalOnProperty("K_SINK")
-    OutboxRelay outboxRelay(TripOutbox outbox) {
-        return new OutboxRelay(outbox);
+    OutboxRelays outboxRelays(List<OutboxRelay> relays, MongoOperations mongo,
+            @Value("${spring.application.name}") String functionName,
+            @Value("${anycalltaxi.outbox.relay-lease:1m}") Duration lease, Clock clock) {
+        return new OutboxRelays(relays, new RelayLease(mongo, functionName, lease, clock));
     }
 
-    static final class OutboxRelay {
-
-        private final TripOutbox outbox;
-
-        OutboxRelay(TripOutbox outbox) {
-            this.outbox = outbox;
-        }
-
-        @Scheduled(fixedDelayString = "${anycalltaxi.outbox.relay-interval:5s}",
-                initialDelayString = "${anycalltaxi.outbox.relay-interval:5s}")
-        void relay() {
-            outbox.relay();
-        }
+    /**
+     * A function whose only work on a dispatch tick is relaying its outbox takes the tick here
+     * ({@code anycalltaxi.outbox.relay-on-tick}); the relay itself runs after every tick.
+     */
+    @Bean
+    @ConditionalOnProperty("anycalltaxi.outbox.relay-on-tick")
+    @HandlesEvent(EventType.DISPATCH_TICK)
+    Function<CloudEvent, CloudEvent> relayOnTick() {
+        return tick -> null;
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.anycalltaxi.core.trip;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import io.anycalltaxi.core.events.CallCancelled;
 import io.anycalltaxi.core.events.CallNoShow;
+import io.anycalltaxi.core.events.CallOffered;
 import io.anycalltaxi.core.events.CallReopened;
+import io.anycalltaxi.core.events.CallWaiting;
 import io.anycalltaxi.core.events.CallExpired;
 import io.anycalltaxi.core.events.CallRequested;
 import io.anycalltaxi.core.events.EventJson;
@@ -47,6 +50,7 @@ import io.anycalltaxi.core.events.TripVoided;
  * @param events   everything this trip emitted, in order
  * @param outbox   ids of events their producer publishes to the broker itself and has not yet
  *                 (events answered as a reply never enter it)
+ * @param outboxSources derived, for each producer's relay to find its own: the sources of the events in the outbox
  */
 @Document("trips")
 public record Trip(
@@ -70,7 +74,8 @@ public record Trip(
         boolean moneyOpen,
         Review review,
         List<TripEvent> events,
-        List<String> outbox) {
+        List<String> outbox,
+        List<String> outboxSources) {
 
     public Trip {
         Objects.requireNonNull(callId, "callId");
@@ -79,6 +84,9 @@ public record Trip(
         flags = flags == null ? List.of() : List.copyOf(flags);
         events = List.copyOf(events);
         outbox = List.copyOf(outbox);
+        List<String> pending = outbox;
+        outboxSources = events.stream().filter(e -> pending.contains(e.id())).map(e -> e.source().toString())
+                .distinct().toList();
         moneyOpen = CheckoutDecision.decide(owed(status, fare, fee), charges, refunds, null).isActionable();
     }
 
@@ -92,7 +100,7 @@ public record Trip(
             Discount discount, Cause cause) {
         Trip requested = new Trip(callId, 0, memberId, TripStatus.REQUESTED, pickup, dropoff, fareEstimate, discount,
                 cause.at(), null, null, null, null, null, List.of(), List.of(), List.of(), false, null, List.of(),
-                List.of());
+                List.of(), List.of());
         return requested.emit(EventType.CALL_REQUESTED,
                 new CallRequested(callId, memberId, pickup, dropoff, fareEstimate), cause);
     }
@@ -106,6 +114,15 @@ public record Trip(
         String taxiId = taxi == null ? null : taxi.taxiId();
         return moveTo(TripStatus.CANCELLED).with(b -> b.fee = fee)
                 .emit(EventType.CALL_CANCELLED, new CallCancelled(callId, reason, taxiId, fee), cause);
+    }
+
+    /** The call still waits: the customer hears so, and it is offered again, to these taxis. */
+    public Trip remind(int reminder, long waitingSeconds, List<String> taxiIds, Cause cause) {
+        if (status != TripStatus.REQUESTED) {
+            throw refusal(TripRefusal.Reason.ILLEGAL_TRANSITION, "call " + callId + " is " + status + ": it waits no more");
+        }
+        return emit(EventType.CALL_WAITING, new CallWaiting(callId, waitingSeconds, reminder), cause)
+                .emit(EventType.CALL_OFFERED, new CallOffered(callId, taxiIds), cause);
     }
 
     public Trip expire(Cause cause) {
@@ -334,6 +351,11 @@ public record Trip(
         return with(b -> toPublish.forEach(e -> b.outbox.add(e.id())));
     }
 
+    /** These events reached the broker: they leave the outbox. */
+    Trip published(Collection<String> eventIds) {
+        return with(b -> b.outbox.removeAll(eventIds));
+    }
+
     /** The events still in the outbox, in the order they were emitted. */
     public List<TripEvent> unpublished() {
         return events.stream().filter(e -> outbox.contains(e.id())).toList();
@@ -431,7 +453,7 @@ public record Trip(
 
         Trip build() {
             return new Trip(callId, version, memberId, status, pickup, dropoff, fareEstimate, discount, requestedAt,
-                    taxi, ride, fare, fareParts, fee, charges, refunds, flags, false, review, events, outbox);
+                    taxi, ride, fare, fareParts, fee, charges, refunds, flags, false, review, events, outbox, List.of());
         }
     }
 }

@@ -12,14 +12,17 @@ import org.slf4j.LoggerFactory;
 import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.EventPublisher;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
+import io.anycalltaxi.core.outbox.OutboxRelay;
 
 /**
- * Publishes the events a trip queued (its outbox) to the broker. A function publishes right after
- * its write; if the broker is unreachable the events stay queued and {@link #relay()} sends them
- * later, so an accepted call is never lost. Each function relays only the events it produced; an
- * event sent twice keeps its id, and every consumer deduplicates.
+ * Publishes the events a trip queued (its outbox, written in the same conditional write as the
+ * change) to the broker. The writer publishes right after its write, and owns its entries for a
+ * grace period; if the broker is unreachable they stay queued and {@link #relay()} sends them on a
+ * later tick, so an accepted call is never lost. Each function relays only the events it produced
+ * (the broker admits each type from its producer alone); an event sent twice keeps its id, and
+ * every consumer deduplicates.
  */
-public class TripOutbox {
+public class TripOutbox implements OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(TripOutbox.class);
     private static final int RELAY_BATCH = 100;
@@ -47,13 +50,11 @@ public class TripOutbox {
         return publish(trip, trip.unpublished());
     }
 
-    /**
-     * Sends what this function left queued for longer than the grace period. Only its own events:
-     * the broker admits each type from its producer alone.
-     */
+    /** Sends what this function left queued for longer than the grace period. */
+    @Override
     public void relay() {
         Instant due = clock.instant().minus(grace);
-        for (Trip trip : trips.withUnpublishedEvents(RELAY_BATCH)) {
+        for (Trip trip : trips.withUnpublishedEventsOf(events.source(), RELAY_BATCH)) {
             List<TripEvent> overdue = trip.unpublished().stream()
                     .filter(e -> e.time().isBefore(due) && e.source().equals(events.source())).toList();
             if (!overdue.isEmpty() && !publish(trip, overdue)) {
@@ -76,7 +77,7 @@ public class TripOutbox {
             return false;
         } finally {
             if (!sent.isEmpty()) {
-                trips.published(trip.callId(), sent);
+                trips.published(trip, sent);
             }
         }
     }

@@ -3,6 +3,7 @@ package io.anycalltaxi.core.trip;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Trips in MongoDB. Every change is one conditional single-document write on the trip's version:
@@ -77,18 +77,35 @@ public class Trips {
         throw new OptimisticLockingFailureException("call " + callId + " kept changing under " + MAX_ATTEMPTS + " attempts");
     }
 
-    /** The producer handed these events to the broker: they leave the outbox. */
-    public void published(String callId, Collection<String> eventIds) {
-        mongo.updateFirst(query(where("_id").is(callId)), new Update().pullAll("outbox", eventIds.toArray()),
-                Trip.class);
+    /**
+     * The producer handed these events to the broker: they leave the outbox, in a write conditional
+     * on the version like any other, so a change made meanwhile cannot put them back. The trip as
+     * the producer last saw it is tried first; it is read again only if it changed since.
+     */
+    public void published(Trip known, Collection<String> eventIds) {
+        Optional<Trip> current = Optional.of(known);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            if (current.isEmpty() || current.get().outbox().stream().noneMatch(eventIds::contains)) {
+                return;
+            }
+            Trip next = current.get().published(eventIds).withVersion(current.get().version() + 1);
+            Query unchangedSinceRead = query(where("_id").is(known.callId()).and("version").is(current.get().version()));
+            if (mongo.replace(unchangedSinceRead, next).getModifiedCount() == 1) {
+                return;
+            }
+            current = find(known.callId());
+        }
+        throw new OptimisticLockingFailureException("call " + known.callId() + " kept changing under " + MAX_ATTEMPTS
+                + " attempts");
     }
 
-    /** For the reconcilers' queries: by status, by open money, by member. */
+    /** For the reconcilers' queries (by status, by open money, by member) and the relays' (by producer in the outbox). */
     public void indexes() {
         mongo.indexOps(Trip.class).ensureIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("requestedAt", Sort.Direction.ASC));
         mongo.indexOps(Trip.class).ensureIndex(new Index().on("moneyOpen", Sort.Direction.ASC));
         mongo.indexOps(Trip.class).ensureIndex(new Index().on("memberId", Sort.Direction.ASC));
+        mongo.indexOps(Trip.class).ensureIndex(new Index().on("outboxSources", Sort.Direction.ASC));
     }
 
     /** Trips in this status, longest waiting first. */
@@ -113,9 +130,9 @@ public class Trips {
                 .limit(limit), Trip.class);
     }
 
-    /** Trips with events their producer has not yet handed to the broker, oldest first. */
-    public List<Trip> withUnpublishedEvents(int limit) {
-        Query pending = query(where("outbox.0").exists(true)).with(Sort.by("requestedAt")).limit(limit);
+    /** Trips with events this producer has not yet handed to the broker, oldest first. */
+    public List<Trip> withUnpublishedEventsOf(URI producer, int limit) {
+        Query pending = query(where("outboxSources").is(producer.toString())).with(Sort.by("requestedAt")).limit(limit);
         return mongo.find(pending, Trip.class);
     }
 }

@@ -124,23 +124,29 @@ class TripsTest {
     }
 
     @Test
-    void queuedEventsStayInTheOutboxUntilPublished() {
+    void queuedEventsStayInTheOutboxOfTheirProducerUntilPublished() {
         String callId = newCall();
         Trip created = trips.find(callId).orElseThrow();
         assertThat(created.unpublished()).hasSize(1);
-        assertThat(trips.withUnpublishedEvents(10_000)).extracting(Trip::callId).contains(callId);
+        assertThat(created.outboxSources()).containsExactly("/functions/test");
+        assertThat(trips.withUnpublishedEventsOf(URI.create("/functions/test"), 10_000)).extracting(Trip::callId)
+                .contains(callId);
+        assertThat(trips.withUnpublishedEventsOf(URI.create("/functions/another"), 10_000)).extracting(Trip::callId)
+                .doesNotContain(callId);
 
-        trips.published(callId, List.of(created.events().get(0).id()));
+        trips.published(created, List.of(created.events().get(0).id()));
 
         assertThat(trips.find(callId).orElseThrow().unpublished()).isEmpty();
-        assertThat(trips.withUnpublishedEvents(10_000)).extracting(Trip::callId).doesNotContain(callId);
+        assertThat(trips.find(callId).orElseThrow().version()).as("a change like any other").isEqualTo(1);
+        assertThat(trips.withUnpublishedEventsOf(URI.create("/functions/test"), 10_000)).extracting(Trip::callId)
+                .doesNotContain(callId);
     }
 
     @Test
     void repliedEventsNeverEnterTheOutbox() {
         String callId = newCall();
         Trip created = trips.find(callId).orElseThrow();
-        trips.published(callId, List.of(created.events().get(0).id()));
+        trips.published(created, List.of(created.events().get(0).id()));
 
         trips.change(callId, cause(), t -> t.assign("taxi-1", "plate", "driver", 60, cause()));
         Cause boarding = cause();
