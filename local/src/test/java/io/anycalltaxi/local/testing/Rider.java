@@ -2,6 +2,7 @@ package io.anycalltaxi.local.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,9 +40,14 @@ public final class Rider {
 
     /** Signs in with a fresh phone (a code by SMS), then signs up with that phone's sign-up token. */
     public static Rider signUp(Api api, String cardNumber) {
+        return signUp(api, SharedStack.stack().smsRecorder(), cardNumber);
+    }
+
+    /** As {@link #signUp(Api, String)}, on a stack of its own (its gateway, and the SMS recorder to read codes from). */
+    public static Rider signUp(Api api, URI smsRecorder, String cardNumber) {
         String phone = freshPhone();
         String friendPhone = freshPhone();
-        Api signingUp = api.as(SignIn.accessToken(phone));
+        Api signingUp = api.as(SignIn.accessToken(api, smsRecorder, phone));
         Api.Response signedUp = signingUp.post("/members", Map.of("name", "Rider " + RIDERS.incrementAndGet(),
                 "phone", phone, "friendPhone", friendPhone, "language", "en",
                 "card", Map.of("number", cardNumber, "expMonth", 12, "expYear", 2035, "cvc", "123")));
