@@ -81,8 +81,10 @@ public class PaymentClient {
                 .body(body)
                 .retrieve()
                 .onStatus(HttpStatusCode::isError, (req, response) -> {
-                    if (response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 409
-                            || response.getStatusCode().value() == 429) {
+                    if (response.getStatusCode().value() == 409) {
+                        throw new PaymentBusy("payment answered " + response.getStatusCode());
+                    }
+                    if (response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429) {
                         throw new PaymentFailure("payment answered " + response.getStatusCode());
                     }
                     throw new PaymentRefused("payment refused the request: " + response.getStatusCode());
@@ -90,9 +92,20 @@ public class PaymentClient {
                 .body(answer);
     }
 
-    /** Transient: payment is down, overloaded, or still busy with the same key. Retried. */
+    /** Transient: payment is down or overloaded. Retried. */
     static class PaymentFailure extends RuntimeException {
         PaymentFailure(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Payment is still busy with the same key (another request of ours holds it): retried, and no
+     * sign that payment is unwell, so the breaker does not count it. Counted, one trip whose charge
+     * was left in progress kept the breaker open for every other trip.
+     */
+    static class PaymentBusy extends PaymentFailure {
+        PaymentBusy(String message) {
             super(message);
         }
     }

@@ -23,6 +23,7 @@ import io.anycalltaxi.local.testing.Console;
 import io.anycalltaxi.local.testing.Money;
 import io.anycalltaxi.local.testing.Ride;
 import io.anycalltaxi.local.testing.SharedStack;
+import io.anycalltaxi.local.testing.Views;
 
 /**
  * Money that is always right: whatever goes wrong between end-trip-pay, payment and the card
@@ -109,13 +110,13 @@ class MoneyTest {
         Ride ride = Ride.offered(api, "서울84가8484", "Park Ye").assigned();
         Money.processor().simulate(new LocalCardProcessor.Simulation(Duration.ZERO, false, true, false));
         ended(ride);
-        awaitAttempt(ride.callId(), "UNKNOWN");
-        Money.processor().simulate(NORMAL);
-        assertThat(Api.operator().get("/trips/" + ride.callId()).body().path("status").asText()).isEqualTo("ENDED");
 
         JsonNode paid = tickUntilCompleted(ride.callId());
         assertThat(paid.path("payment").path("status").asText()).isEqualTo("PAID");
         assertThat(Money.approvedFor(ride.callId())).hasSize(1);
+        assertThat(Money.attempts(ride.callId())).as("one attempt, asked again, never declined")
+                .singleElement().satisfies(a -> assertThat(a.getString("state")).isEqualTo("APPROVED"));
+        assertThat(Views.timeline(paid)).doesNotContain("payment.failed");
     }
 
     @Test

@@ -36,7 +36,13 @@ public class LocalCardProcessor implements CardProcessor {
     private final MongoOperations mongo;
     private volatile Simulation simulation = Simulation.NONE;
 
-    /** How it misbehaves; all off by default. */
+    /**
+     * How it misbehaves; all off by default.
+     *
+     * @param processingFirst a new charge is answered "processing", and decided when asked again
+     * @param loseAnswers     while on, every charge is done (or looked up) but its answer never gets
+     *                        back: the asker hears "pending", as from a dropped connection
+     */
     public record Simulation(Duration latency, boolean outage, boolean processingFirst, boolean loseAnswers) {
         static final Simulation NONE = new Simulation(Duration.ZERO, false, false, false);
     }
@@ -68,12 +74,12 @@ public class LocalCardProcessor implements CardProcessor {
             }
             return now.loseAnswers() ? ChargeResult.pending("the answer was lost") : first;
         }
-        if (known.result().status() == ChargeResult.Status.PENDING) {
-            ChargeResult decided = decide(request);
-            mongo.updateFirst(query(where("_id").is(known.key())), Update.update("result", decided), LocalCharge.class);
-            return decided;
+        ChargeResult result = known.result();
+        if (result.status() == ChargeResult.Status.PENDING) {
+            result = decide(request);
+            mongo.updateFirst(query(where("_id").is(known.key())), Update.update("result", result), LocalCharge.class);
         }
-        return known.result();
+        return now.loseAnswers() ? ChargeResult.pending("the answer was lost") : result;
     }
 
     @Override
