@@ -24,7 +24,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -39,12 +38,13 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
- * One Trigger's data plane, as Knative's Kafka broker runs it: a consumer group of its own on the
- * broker's topic, whose starting point is committed on its first assignment (so a crash before
- * the first commit cannot skip what was stored meanwhile). Events that pass the filter are
- * delivered concurrently (unordered, the Kafka broker's default) or one at a time per partition
- * ({@code kafka.eventing.knative.dev/delivery.order: ordered}); each is retried by the delivery
- * policy and otherwise sent to the dead-letter sink, which is retried until it takes it. A
+ * One Trigger's data plane, as Knative's Kafka broker runs it: the offsets of a consumer group of
+ * its own on the broker's topic, whose starting point is committed the first time it reads a
+ * partition (so a crash before its first commit cannot skip what was stored meanwhile). Events
+ * that pass the filter are delivered concurrently (unordered, the Kafka broker's default) or one
+ * at a time per partition ({@code kafka.eventing.knative.dev/delivery.order: ordered}); each is
+ * retried by the delivery policy and otherwise sent to the dead-letter sink, which is retried
+ * until it takes it. A
  * partition's offset is committed up to its first unfinished delivery, so a retrying event never
  * holds back later ones and a crash redelivers rather than loses. A consumer that fails is started
  * again with backoff; until then {@link #down()} says why.
@@ -139,7 +139,7 @@ final class TriggerDispatcher implements AutoCloseable {
         supervisor.start();
     }
 
-    /** Returns once the group owns its partitions (the Trigger is ready). */
+    /** Returns once the Trigger reads its partitions from their starting points (it is ready). */
     void awaitReady(Duration timeout) throws InterruptedException {
         if (!firstAssignment.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("trigger " + route.name() + " did not get its partitions within " + timeout);
@@ -204,9 +204,6 @@ final class TriggerDispatcher implements AutoCloseable {
         private final KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, route.groupId(),
-                // a static member: started again (after a crash too) it takes its partitions back at
-                // once, instead of waiting out the session of the member it was
-                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, route.groupId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, route.initialOffset(),
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS),
@@ -220,18 +217,13 @@ final class TriggerDispatcher implements AutoCloseable {
         private long lastCommit = System.nanoTime();
 
         void run() {
-            consumer.subscribe(List.of(route.topic()), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    commit();
-                    partitions.forEach(progress::remove);
-                }
-
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    startingPoints(partitions);
-                }
-            });
+            // The group's offsets, but no membership: here a Trigger has one consumer, so it takes
+            // every partition itself. No heartbeat thread, and started again (after a crash too) it
+            // has its partitions at once instead of waiting out the session of the member it was.
+            List<TopicPartition> partitions = consumer.partitionsFor(route.topic()).stream()
+                    .map(p -> new TopicPartition(route.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            startingPoints(partitions);
             try {
                 while (running) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
@@ -260,7 +252,7 @@ final class TriggerDispatcher implements AutoCloseable {
             }
         }
 
-        /** A partition without a committed offset gets one now: where this group starts is durable from the first assignment. */
+        /** A partition without a committed offset gets one now: where this group starts is durable from the first read. */
         private void startingPoints(Collection<TopicPartition> partitions) {
             Map<TopicPartition, OffsetAndMetadata> known = consumer.committed(new HashSet<>(partitions));
             Map<TopicPartition, OffsetAndMetadata> first = new HashMap<>();

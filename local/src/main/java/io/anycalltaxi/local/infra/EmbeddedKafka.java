@@ -60,6 +60,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         // after a crash the node registers again only once its last registration's session is over
         config.put("broker.session.timeout.ms", "2000");
         config.put("broker.heartbeat.interval.ms", "500");
+        // sized for one node sharing a couple of cores with everything else, not for a cluster's broker
+        config.put("num.io.threads", "4");
+        config.put("num.network.threads", "2");
+        config.put("background.threads", "4");
         KafkaConfig kafkaConfig = new KafkaConfig(config, false);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(kafkaConfig, logDir);
