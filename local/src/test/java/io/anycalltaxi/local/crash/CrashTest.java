@@ -41,8 +41,8 @@ import io.anycalltaxi.local.testing.Rider;
 class CrashTest {
 
     private static final Logger log = LoggerFactory.getLogger(CrashTest.class);
-    private static final int FRESH_CALLS = 80;
-    private static final int WARM_CALLS = 40;
+    private static final int FRESH_CALLS = 40;
+    private static final int WARM_CALLS = 20;
     private static final int CLIENTS = 16;
     private static final String READY = "AnycallTaxi is running locally";
     private static final List<String> PORTS = List.of("gateway-port", "control-plane-port", "mongo-port", "kafka-port",

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.StreamSupport;
 
 import org.bson.Document;
@@ -45,11 +46,9 @@ class BrokerOutageTest {
         Rider newcomer;
         closeIngress(true);
         try {
+            tickUntil(() -> storedTrip(callId).getList("outbox", String.class).size() >= 2);
             newcomer = Rider.signUp(api);
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                Console.firePing("dispatch-tick");
-                return "EXPIRED".equals(storedTrip(callId).getString("status"));
-            });
+            tickUntil(() -> "EXPIRED".equals(storedTrip(callId).getString("status")));
             assertThat(storedTrip(callId).getList("outbox", String.class)).as("the reminder and the expiry wait")
                     .hasSizeGreaterThanOrEqualTo(3);
             assertThat(outboxOf(newcomer.memberId)).hasSize(1);
@@ -77,6 +76,14 @@ class BrokerOutageTest {
         assertThat(SharedStack.subscriber().deliveriesOf("/record-members", memberRegistered)).hasSize(1);
         assertThat(outboxOf(newcomer.memberId)).isEmpty();
         assertThat(storedTrip(callId).getList("outbox", String.class)).isEmpty();
+    }
+
+    /** Fires a tick now and then, as the PingSource would, until the trip shows it. */
+    private static void tickUntil(Callable<Boolean> shown) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Console.firePing("dispatch-tick");
+            return shown.call();
+        });
     }
 
     private static void closeIngress(boolean closed) {
