@@ -68,13 +68,12 @@ public class Trips {
             }
             Trip changed = change.apply(current);
             List<TripEvent> caused = changed.eventsCausedBy(cause.id());
-            Trip next = (queue ? changed.queued(caused) : changed).withVersion(current.version() + 1);
-            Query unchangedSinceRead = query(where("_id").is(callId).and("version").is(current.version()));
-            if (mongo.replace(unchangedSinceRead, next).getModifiedCount() == 1) {
-                return new TripChange(next, caused, false);
+            Optional<Trip> stored = replaceIfUnchanged(current, queue ? changed.queued(caused) : changed);
+            if (stored.isPresent()) {
+                return new TripChange(stored.get(), caused, false);
             }
         }
-        throw new OptimisticLockingFailureException("call " + callId + " kept changing under " + MAX_ATTEMPTS + " attempts");
+        throw keptChanging(callId);
     }
 
     /**
@@ -88,15 +87,28 @@ public class Trips {
             if (current.isEmpty() || current.get().outbox().stream().noneMatch(eventIds::contains)) {
                 return;
             }
-            Trip next = current.get().published(eventIds).withVersion(current.get().version() + 1);
-            Query unchangedSinceRead = query(where("_id").is(known.callId()).and("version").is(current.get().version()));
-            if (mongo.replace(unchangedSinceRead, next).getModifiedCount() == 1) {
+            if (replaceIfUnchanged(current.get(), current.get().published(eventIds)).isPresent()) {
                 return;
             }
             current = find(known.callId());
         }
-        throw new OptimisticLockingFailureException("call " + known.callId() + " kept changing under " + MAX_ATTEMPTS
-                + " attempts");
+        throw keptChanging(known.callId());
+    }
+
+    /**
+     * The one write of a trip: {@code changed} in place of {@code current}, with the next version,
+     * unless another write came between the read and this one.
+     *
+     * @return the trip as stored; empty if it had changed since {@code current} was read
+     */
+    private Optional<Trip> replaceIfUnchanged(Trip current, Trip changed) {
+        Trip next = changed.withVersion(current.version() + 1);
+        Query unchangedSinceRead = query(where("_id").is(current.callId()).and("version").is(current.version()));
+        return mongo.replace(unchangedSinceRead, next).getModifiedCount() == 1 ? Optional.of(next) : Optional.empty();
+    }
+
+    private static OptimisticLockingFailureException keptChanging(String callId) {
+        return new OptimisticLockingFailureException("call " + callId + " kept changing under " + MAX_ATTEMPTS + " attempts");
     }
 
     /** For the reconcilers' queries (by status, by open money, by member) and the relays' (by producer in the outbox). */
