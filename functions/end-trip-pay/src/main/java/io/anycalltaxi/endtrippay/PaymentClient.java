@@ -1,16 +1,15 @@
 package io.anycalltaxi.endtrippay;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
+import io.anycalltaxi.core.http.OutboundHttp;
 import io.anycalltaxi.core.payment.PaymentReceipt;
 import io.anycalltaxi.core.payment.PaymentRequest;
 import io.anycalltaxi.core.payment.RefundReceipt;
@@ -40,10 +39,7 @@ public class PaymentClient {
             @Value("${anycalltaxi.payment.timeout}") Duration timeout, RetryRegistry retries,
             CircuitBreakerRegistry breakers, WorkloadTokens identity) {
         this.identity = identity;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(timeout).build());
-        requests.setReadTimeout(timeout);
-        this.http = RestClient.builder().baseUrl(url).requestFactory(requests).build();
+        this.http = RestClient.builder().baseUrl(url).requestFactory(OutboundHttp.requests(timeout)).build();
         this.retry = retries.retry("payment");
         this.breaker = breakers.circuitBreaker("payment");
     }

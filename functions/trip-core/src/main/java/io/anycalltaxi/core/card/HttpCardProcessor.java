@@ -1,16 +1,16 @@
 package io.anycalltaxi.core.card;
 
 import java.net.ConnectException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+
+import io.anycalltaxi.core.http.OutboundHttp;
 
 /**
  * A card processor (payment gateway) over its REST API, the way PGs expose it: the secret key as
@@ -24,10 +24,7 @@ public class HttpCardProcessor implements CardProcessor {
     private final RestClient http;
 
     public HttpCardProcessor(String baseUrl, String secretKey, Duration timeout) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(timeout).build());
-        requests.setReadTimeout(timeout);
-        this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(requests)
+        this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(OutboundHttp.requests(timeout))
                 .defaultHeaders(headers -> headers.setBasicAuth(secretKey, "")).build();
     }
 

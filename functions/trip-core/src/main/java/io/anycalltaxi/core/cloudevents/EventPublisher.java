@@ -2,17 +2,16 @@ package io.anycalltaxi.core.cloudevents;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.anycalltaxi.core.events.EventJson;
+import io.anycalltaxi.core.http.OutboundHttp;
 import io.anycalltaxi.core.security.WorkloadTokens;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -34,10 +33,7 @@ public class EventPublisher {
         this.identity = identity;
         this.sink = sink == null || sink.isBlank() ? null : URI.create(sink);
         this.overrides = parseOverrides(ceOverrides);
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(timeout).build());
-        requests.setReadTimeout(timeout);
-        this.http = RestClient.builder().requestFactory(requests).build();
+        this.http = RestClient.builder().requestFactory(OutboundHttp.requests(timeout)).build();
     }
 
     /** @throws TemporarilyUnavailable if the broker did not take the event */

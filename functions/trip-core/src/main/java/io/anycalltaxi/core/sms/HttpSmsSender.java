@@ -1,14 +1,14 @@
 package io.anycalltaxi.core.sms;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+
+import io.anycalltaxi.core.http.OutboundHttp;
 
 import io.github.resilience4j.retry.Retry;
 
@@ -28,10 +28,7 @@ public class HttpSmsSender implements SmsSender {
     private final Retry retry;
 
     public HttpSmsSender(String url, String account, String secret, String sender, Duration timeout, Retry retry) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(timeout).build());
-        requests.setReadTimeout(timeout);
-        this.http = RestClient.builder().baseUrl(url).requestFactory(requests)
+        this.http = RestClient.builder().baseUrl(url).requestFactory(OutboundHttp.requests(timeout))
                 .defaultHeaders(headers -> headers.setBasicAuth(account, secret)).build();
         this.sender = sender;
         this.retry = retry;
