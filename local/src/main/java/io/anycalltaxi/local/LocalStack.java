@@ -40,6 +40,7 @@ import io.anycalltaxi.local.identity.WorkloadIssuer;
 import io.anycalltaxi.local.infra.EmbeddedKafka;
 import io.anycalltaxi.local.infra.EmbeddedMongo;
 import io.anycalltaxi.local.infra.FreePorts;
+import io.anycalltaxi.local.infra.LeanTomcat;
 import io.anycalltaxi.local.sms.SmsRecorderApplication;
 import io.fabric8.knative.sources.v1.SinkBinding;
 
@@ -257,7 +258,7 @@ public final class LocalStack implements AutoCloseable {
     private static AutoCloseable context(SpringApplicationBuilder builder, String name, int port) {
         List<String> args = new ArrayList<>(SHARED_LOGGING);
         args.add("--server.port=" + port);
-        ConfigurableApplicationContext context = builder
+        ConfigurableApplicationContext context = builder.initializers(LeanTomcat.initializer())
                 .properties("spring.application.name=" + name, "spring.main.banner-mode=off",
                         FunctionDefaults.ENABLED + "=false", NO_FUNCTION_ROUTES, VIRTUAL_THREADS)
                 .run(args.toArray(String[]::new));

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 
 import org.springframework.http.HttpHeaders;
 
@@ -20,6 +21,8 @@ final class Subscriber {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
+            // a delivery is a virtual thread; its client's callbacks too, not a pool growing with the load
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
 
     private Subscriber() {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.anycalltaxi.core.config.FunctionApplication;
+import io.anycalltaxi.local.infra.LeanTomcat;
 
 /**
  * One function, as its own Spring application on its own port, started with the environment
@@ -39,7 +40,7 @@ public final class FunctionHost {
         List<String> args = new ArrayList<>(environment);
         args.add("--PORT=" + port);
         long started = System.nanoTime();
-        context = FunctionApplication.builder(application, name).run(args.toArray(String[]::new));
+        context = FunctionApplication.builder(application, name).initializers(LeanTomcat.initializer()).run(args.toArray(String[]::new));
         log.info("function {} up on port {} in {} ms", name, port, (System.nanoTime() - started) / 1_000_000);
     }
 
