@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,7 +27,7 @@ import io.anycalltaxi.core.security.Actor;
 import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.security.Role;
 import io.anycalltaxi.core.web.CallContext;
-import io.anycalltaxi.core.web.Problems;
+import io.anycalltaxi.core.web.Failures;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
@@ -104,6 +103,6 @@ class DriverEvents {
 
     @ExceptionHandler(InvalidEvent.class)
     ResponseEntity<ProblemDetail> invalid(InvalidEvent e) {
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "Invalid event", e.getMessage()));
+        return Failures.answer(e, Failures.Channel.REQUEST);
     }
 }

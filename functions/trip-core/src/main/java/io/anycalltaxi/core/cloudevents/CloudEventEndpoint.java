@@ -4,11 +4,9 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,7 +21,7 @@ import io.anycalltaxi.core.outbox.OutboxRelays;
 import io.anycalltaxi.core.trip.TripNotFound;
 import io.anycalltaxi.core.trip.TripRefusal;
 import io.anycalltaxi.core.web.CallContext;
-import io.anycalltaxi.core.web.Problems;
+import io.anycalltaxi.core.web.Failures;
 import io.cloudevents.CloudEvent;
 
 /**
@@ -75,35 +73,10 @@ public class CloudEventEndpoint {
         return handlers.handledTypes();
     }
 
-    @ExceptionHandler(InvalidEvent.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidEvent e) {
-        return refuse(HttpStatus.BAD_REQUEST, "Invalid event", e.getMessage());
-    }
-
-    @ExceptionHandler(TripNotFound.class)
-    ResponseEntity<ProblemDetail> unknownTrip(TripNotFound e) {
-        // Not 404: the broker would retry it, and a call that does not exist will not appear later.
-        return refuse(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown call", e.getMessage());
-    }
-
-    @ExceptionHandler(TripRefusal.class)
-    ResponseEntity<ProblemDetail> refused(TripRefusal e) {
-        // Not 409: the broker retries 409, and a refused transition stays refused.
-        HttpStatus status = e.reason() == TripRefusal.Reason.ILLEGAL_TRANSITION
-                || e.reason() == TripRefusal.Reason.TOO_EARLY ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.FORBIDDEN;
-        return refuse(status, "Refused by the trip", e.getMessage());
-    }
-
-    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            OptimisticLockingFailureException.class, TemporarilyUnavailable.class })
-    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
-        log.warn("cannot handle the event now, the broker will retry: {}", e.getMessage());
-        return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-                "try again later: " + e.getMessage()));
-    }
-
-    private static ResponseEntity<ProblemDetail> refuse(HttpStatus status, String title, String detail) {
-        log.warn("refused event: {} ({})", detail, status.value());
-        return Problems.response(Problems.of(status, title, detail));
+    @ExceptionHandler({ InvalidEvent.class, TripNotFound.class, TripRefusal.class,
+            DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            TemporarilyUnavailable.class })
+    ResponseEntity<ProblemDetail> refused(RuntimeException e) {
+        return Failures.answer(e, Failures.Channel.EVENT);
     }
 }

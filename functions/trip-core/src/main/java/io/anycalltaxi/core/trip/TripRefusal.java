@@ -17,7 +17,7 @@ public final class TripRefusal extends RuntimeException {
     private final Reason reason;
     private final TripStatus status;
 
-    TripRefusal(Reason reason, TripStatus status, String message) {
+    public TripRefusal(Reason reason, TripStatus status, String message) {
         super(message);
         this.reason = reason;
         this.status = status;
