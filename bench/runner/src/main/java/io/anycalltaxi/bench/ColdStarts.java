@@ -64,6 +64,9 @@ final class ColdStarts {
         row(table, "bare Spring Boot web app", bare, bare);
         Map<String, String> environment = new HashMap<>(stack.functionEnvironment());
         environment.put("K_SINK", stack.brokerIngress("anycalltaxi").toString());
+        // payment and register-member need a payment gateway configured, not reached: readiness asks MongoDB only
+        environment.put("ANYCALLTAXI_CARD_PROCESSOR_URL", "http://127.0.0.1:9");
+        environment.put("ANYCALLTAXI_CARD_PROCESSOR_SECRET_KEY", "sk_unused");
         for (String function : LocalFunctions.applications().keySet()) {
             Measured measured = measure(jar(root.resolve("functions").resolve(function).resolve("target")),
                     "/actuator/health/readiness", environment, starts, logs.resolve(function + ".log"));

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,11 +30,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anycalltaxi.core.member.Member;
 import io.anycalltaxi.core.member.PhoneNumber;
 import io.anycalltaxi.core.testing.FunctionTest;
+import io.anycalltaxi.core.testing.ScriptedHttpServer;
+import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
 import io.anycalltaxi.core.testing.TestIdentity;
 
 /** Issue 6, test 1: F0, signing up: every invalid field is named in a 400, and nothing is stored. */
-@FunctionTest(properties = "spring.config.name=register-member")
+@FunctionTest(properties = { "spring.config.name=register-member", "anycalltaxi.card-processor.secret-key=sk_test" })
 class SignupTest {
+
+    /** The payment gateway, tokenising every card it is given (its HTTP adapter is the function's). */
+    private static final ScriptedHttpServer GATEWAY = new ScriptedHttpServer();
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        GATEWAY.script(Reply.json(200, "{\"token\":\"tok_test_4242\",\"brand\":\"visa\",\"last4\":\"4242\"}"));
+        registry.add("anycalltaxi.card-processor.url", GATEWAY::url);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger PHONES = new AtomicInteger(20_000_000);

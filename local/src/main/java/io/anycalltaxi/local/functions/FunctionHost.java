@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.anycalltaxi.core.config.FunctionApplication;
@@ -24,10 +26,12 @@ public final class FunctionHost {
     private final Class<?> application;
     private final int port;
     private final List<String> environment;
+    private final List<ApplicationContextInitializer<ConfigurableApplicationContext>> localParts;
     private volatile ConfigurableApplicationContext context;
 
     public FunctionHost(String name, Class<?> application, int port, List<String> environment) {
         this.name = name;
+        this.localParts = LocalFunctions.localParts(name, application);
         this.application = application;
         this.port = port;
         this.environment = List.copyOf(environment);
@@ -40,7 +44,10 @@ public final class FunctionHost {
         List<String> args = new ArrayList<>(environment);
         args.add("--PORT=" + port);
         long started = System.nanoTime();
-        context = FunctionApplication.builder(application, name).initializers(LeanTomcat.initializer()).run(args.toArray(String[]::new));
+        SpringApplicationBuilder builder = FunctionApplication.builder(application, name)
+                .initializers(LeanTomcat.initializer());
+        localParts.forEach(builder::initializers);
+        context = builder.run(args.toArray(String[]::new));
         log.info("function {} up on port {} in {} ms", name, port, (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -1,12 +1,20 @@
 package io.anycalltaxi.local.functions;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
 import io.anycalltaxi.assigntaxi.AssignTaxiApplication;
+import io.anycalltaxi.core.card.CardProcessorConfiguration;
 import io.anycalltaxi.createcall.CreateCallApplication;
 import io.anycalltaxi.driveringress.DriverIngressApplication;
 import io.anycalltaxi.endtrippay.EndTripPayApplication;
+import io.anycalltaxi.local.card.LocalCards;
 import io.anycalltaxi.notifyfriend.NotifyFriendApplication;
 import io.anycalltaxi.payment.PaymentApplication;
 import io.anycalltaxi.projectview.ProjectViewApplication;
@@ -37,5 +45,16 @@ public final class LocalFunctions {
         applications.put("usage-insights", UsageInsightsApplication.class);
         applications.put("driver-ingress", DriverIngressApplication.class);
         return applications;
+    }
+
+    /**
+     * What this runtime gives a function in place of a service a cluster's function reaches: a
+     * function that takes cards gets the local card processor (payment also its simulation).
+     */
+    public static List<ApplicationContextInitializer<ConfigurableApplicationContext>> localParts(String name,
+            Class<?> application) {
+        Import imports = application.getAnnotation(Import.class);
+        boolean takesCards = imports != null && Arrays.asList(imports.value()).contains(CardProcessorConfiguration.class);
+        return takesCards ? List.of(LocalCards.processor(name.equals("payment"))) : List.of();
     }
 }

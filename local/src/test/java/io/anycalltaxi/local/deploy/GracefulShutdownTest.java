@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
+import io.anycalltaxi.core.testing.ScriptedHttpServer;
+import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
 import io.anycalltaxi.local.LocalSettings;
 import io.anycalltaxi.local.LocalStack;
 import io.anycalltaxi.local.infra.FreePorts;
@@ -30,11 +32,13 @@ import io.anycalltaxi.local.testing.SharedStack;
 /**
  * Issue 7, test 4: a function told to stop (SIGTERM, as Kubernetes does) in the middle of a request
  * finishes that request, answers it, then exits. payment runs from its own executable jar, as its
- * image runs it (the build packages it before these tests), with a card processor slowed down so
- * that the request is surely in flight.
+ * image runs it (the build packages it before these tests), with its payment gateway adapter
+ * talking to a gateway that takes a second and a half to charge, so that the request is surely in flight.
  */
 @ExtendWith(SharedStack.class)
 class GracefulShutdownTest {
+
+    private static final ScriptedHttpServer GATEWAY = new ScriptedHttpServer();
 
     @Test
     void aFunctionStoppedMidRequestAnswersItThenExits() throws Exception {
@@ -46,12 +50,14 @@ class GracefulShutdownTest {
         LocalStack stack = SharedStack.stack();
         builder.environment().putAll(stack.functionEnvironment());
         builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("ANYCALLTAXI_CARD_PROCESSOR_URL", GATEWAY.url());
+        builder.environment().put("ANYCALLTAXI_CARD_PROCESSOR_SECRET_KEY", "sk_test");
+        GATEWAY.script(Reply.json(200, "{\"id\":\"ch_1\",\"status\":\"succeeded\"}").after(Duration.ofMillis(1_500)));
         Process payment = builder.start();
         try {
             Api api = new Api(URI.create("http://127.0.0.1:" + port));
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> api.get("/actuator/health/readiness").status() == 200);
-            api.as(stack.operatorToken()).put("/card-processor/simulation", Map.of("latency", "PT3S", "outage", false));
             Api endTripPay = api.as(stack.workloads().token(stack.workloads().serviceAccount("end-trip-pay"), "payment"));
             String callId = UUID.randomUUID().toString();
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.anycalltaxi.core.card.LocalCardProcessor;
+import io.anycalltaxi.local.card.LocalCardProcessor;
 import io.anycalltaxi.local.functions.FunctionHost;
 import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.Console;

@@ -21,9 +21,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
-import io.anycalltaxi.core.card.LocalCardProcessor;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.fare.Fares;
+import io.anycalltaxi.local.card.LocalCardProcessor;
 import io.anycalltaxi.local.functions.FunctionHost;
 import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.Driver;

@@ -8,7 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import io.anycalltaxi.core.card.ChargeRequest;
-import io.anycalltaxi.core.card.LocalCardProcessor;
+import io.anycalltaxi.local.card.LocalCardProcessor;
 
 /** What the local card processor took, and the trips' charge attempts, as stored. */
 public final class Money {

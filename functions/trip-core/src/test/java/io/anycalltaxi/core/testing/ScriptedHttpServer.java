@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,8 +40,19 @@ public final class ScriptedHttpServer implements AutoCloseable {
         }
     }
 
-    /** What to answer; {@link #silence()} never answers, to make the caller time out. */
-    public record Reply(int status, String contentType, String body) {
+    /**
+     * What to answer, after {@code delay}; {@link #silence()} never answers, to make the caller time out.
+     */
+    public record Reply(int status, String contentType, String body, Duration delay) {
+
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, Duration.ZERO);
+        }
+
+        /** The same answer, given only after this long: a slow service. */
+        public Reply after(Duration wait) {
+            return new Reply(status, contentType, body, wait);
+        }
 
         public static Reply json(int status, String body) {
             return new Reply(status, "application/json", body);
@@ -89,6 +101,13 @@ public final class ScriptedHttpServer implements AutoCloseable {
             awaitClosing();
             exchange.close();
             return;
+        }
+        if (!reply.delay().isZero()) {
+            try {
+                Thread.sleep(reply.delay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", reply.contentType());

@@ -1,8 +1,7 @@
-package io.anycalltaxi.payment;
+package io.anycalltaxi.local.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,31 +18,27 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.anycalltaxi.core.card.CardDetails;
-import io.anycalltaxi.core.card.LocalCardProcessor;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.payment.PaymentRequest;
-import io.anycalltaxi.core.testing.FunctionTest;
-import io.anycalltaxi.core.testing.TestIdentity;
+import io.anycalltaxi.local.LocalStack;
+import io.anycalltaxi.local.card.LocalCardProcessor;
+import io.anycalltaxi.local.testing.SharedStack;
 
-/** Issue 4, test 4 (payment's part): one charge per idempotency key, whatever is repeated. */
-@FunctionTest(properties = "spring.config.name=payment")
+/** Payment, called as end-trip-pay calls it: one charge per idempotency key, whatever is repeated. */
+@ExtendWith(SharedStack.class)
 class PaymentsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LocalCardProcessor processor;
+    private final LocalStack stack = SharedStack.stack();
+    private final LocalCardProcessor processor = io.anycalltaxi.local.testing.Money.processor();
 
     private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
     }
@@ -61,10 +56,10 @@ class PaymentsTest {
     }
 
     private Answer pay(String idempotencyKey, Object request) throws Exception {
-        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/payments"))
+        HttpRequest.Builder post = HttpRequest.newBuilder(stack.function("payment").url().resolve("/payments"))
                 .header("Content-Type", "application/json")
-                .headers(TestIdentity.bearer(TestIdentity.workload("system:serviceaccount:anycalltaxi:end-trip-pay",
-                        "payment", Duration.ofMinutes(5))))
+                .header("Authorization", "Bearer " + stack.workloads().token(
+                        stack.workloads().serviceAccount("end-trip-pay"), "payment"))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)));
         if (idempotencyKey != null) {
             post.header("Idempotency-Key", idempotencyKey);

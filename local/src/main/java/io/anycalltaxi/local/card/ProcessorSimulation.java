@@ -1,22 +1,19 @@
-package io.anycalltaxi.payment;
+package io.anycalltaxi.local.card;
 
 import java.time.Duration;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.anycalltaxi.core.card.LocalCardProcessor;
 import io.anycalltaxi.core.security.Callers;
 
 /**
- * With the local card processor only: make it slow or unavailable, answer "processing" first, or
+ * Payment's endpoint in the local runtime only: make the local card processor slow or unavailable, answer "processing" first, or
  * lose its answers after charging, to watch end-trip-pay's time limit, retries, circuit breaker and
  * reconciliation at work ({@code PUT /card-processor/simulation}).
  */
 @RestController
-@ConditionalOnProperty(name = "anycalltaxi.card-processor.type", havingValue = "local", matchIfMissing = true)
 class ProcessorSimulation {
 
     private final LocalCardProcessor processor;

@@ -1,4 +1,4 @@
-package io.anycalltaxi.core.card;
+package io.anycalltaxi.local.card;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -15,10 +15,20 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
 
+import io.anycalltaxi.core.card.CardBrand;
+import io.anycalltaxi.core.card.CardDetails;
+import io.anycalltaxi.core.card.CardProcessor;
+import io.anycalltaxi.core.card.CardRefund;
+import io.anycalltaxi.core.card.CardToken;
+import io.anycalltaxi.core.card.ChargeRequest;
+import io.anycalltaxi.core.card.ChargeResult;
+import io.anycalltaxi.core.card.ProcessorUnavailable;
+import io.anycalltaxi.core.card.RefundResult;
 import io.anycalltaxi.core.events.Money;
 
 /**
- * A card processor for running without one: tokens carry the brand and last four digits, so any
+ * The card processor of the local runtime, which gives it to register-member and payment in place
+ * of the payment gateway's HTTP adapter (the functions' default): tokens carry the brand and last four digits, so any
  * function can charge them. It approves every charge except on the test cards ending in
  * {@link #DECLINES}' keys (as Stripe's test cards do). Like a real processor it remembers every
  * idempotency key durably (in its own collection) and answers a repeated key with the first
