@@ -76,17 +76,20 @@ public final class Failures {
                 answer.problem().setProperty("tripStatus", refusal.status().name());
                 yield answer;
             }
-            case TemporarilyUnavailable down -> unavailable();
-            case DataAccessResourceFailureException down -> unavailable();
+            case TemporarilyUnavailable down -> unavailable(down, event);
+            case DataAccessResourceFailureException down -> unavailable(down, event);
             // a contended versioned write included: it gave up, and the next attempt may not
-            case TransientDataAccessException down -> unavailable();
+            case TransientDataAccessException down -> unavailable(down, event);
             default -> throw failure;
         };
     }
 
-    private static Answer unavailable() {
-        return new Answer(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-                "The service cannot take this right now; try again shortly.", Optional.of(UNAVAILABLE_RETRY_AFTER));
+    /** An event's detail says what is down (it ends up with operators, in the dead letters); a person's does not. */
+    private static Answer unavailable(RuntimeException down, boolean event) {
+        String detail = event ? "try again later: " + down.getMessage()
+                : "The service cannot take this right now; try again shortly.";
+        return new Answer(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable", detail,
+                Optional.of(UNAVAILABLE_RETRY_AFTER));
     }
 
     record Answer(HttpStatus status, ProblemDetail problem, Optional<Duration> retryAfter) {

@@ -63,6 +63,8 @@ class FailuresTest {
         assertThat(down.getHeaders().getFirst("Retry-After"))
                 .isEqualTo(Long.toString(Failures.UNAVAILABLE_RETRY_AFTER.toSeconds()));
         assertThat(down.getBody().getDetail()).contains("try again shortly").doesNotContain("broker down");
+        assertThat(Failures.answer(new TemporarilyUnavailable("broker down"), Channel.EVENT).getBody().getDetail())
+                .as("for the dead letters").contains("broker down");
 
         var slowDown = Failures.answer(new RequestRefused(HttpStatus.TOO_MANY_REQUESTS, "Slow down", "too many",
                 Duration.ofMillis(1_500)), Channel.REQUEST);
