@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -16,6 +15,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.core.store.VersionedDocuments;
 import io.anycalltaxi.core.trip.TripStatus;
 
 /**
@@ -26,13 +26,14 @@ import io.anycalltaxi.core.trip.TripStatus;
 @Component
 public class TripViews {
 
-    private static final int MAX_ATTEMPTS = 50;
-
     private final MongoOperations mongo;
+    private final VersionedDocuments<TripView> views;
     private final ApplicationEventPublisher changes;
 
     public TripViews(MongoOperations mongo, ApplicationEventPublisher changes) {
         this.mongo = mongo;
+        this.views = new VersionedDocuments<>(mongo, TripView.class,
+                new VersionedDocuments.Versioning<>(TripView::callId, TripView::version, TripView::withVersion));
         this.changes = changes;
     }
 
@@ -41,7 +42,7 @@ public class TripViews {
     }
 
     public Optional<TripView> find(String callId) {
-        return Optional.ofNullable(mongo.findById(callId, TripView.class));
+        return views.find(callId);
     }
 
     public List<TripView> ofMember(String memberId, int page, int size) {
@@ -81,33 +82,16 @@ public class TripViews {
     }
 
     private TripView apply(ViewEvent event) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<TripView> current = find(event.callId());
+        return views.change(event.callId(), current -> {
             TripView base = current.orElseGet(() -> TripView.empty(event.callId()));
             TripView next = base.apply(event);
             if (next == base) {
-                return base;
+                return Optional.of(base);
             }
-            if (current.isEmpty() ? created(next) : replaced(base, next)) {
-                changes.publishEvent(new ViewChanged(event.callId()));
-                return next;
-            }
-        }
-        throw new OptimisticLockingFailureException("view of call " + event.callId() + " kept changing");
-    }
-
-    private boolean created(TripView view) {
-        try {
-            mongo.insert(view.withVersion(1));
-            return true;
-        } catch (DuplicateKeyException createdMeanwhile) {
-            return false;
-        }
-    }
-
-    private boolean replaced(TripView base, TripView next) {
-        return mongo.replace(query(where("_id").is(base.callId()).and("version").is(base.version())),
-                next.withVersion(base.version() + 1)).getModifiedCount() == 1;
+            Optional<TripView> stored = views.write(current, next);
+            stored.ifPresent(changed -> changes.publishEvent(new ViewChanged(event.callId())));
+            return stored;
+        });
     }
 
     /**

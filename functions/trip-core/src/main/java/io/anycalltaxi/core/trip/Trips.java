@@ -9,25 +9,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 
+import io.anycalltaxi.core.store.VersionedDocuments;
+
 /**
- * Trips in MongoDB. Every change is one conditional single-document write on the trip's version:
- * concurrent actors (two drivers, a cancel and an acceptance) cannot both win, and no transaction
- * is needed, which the embedded server does not have.
+ * Trips in MongoDB. Every change is one write conditional on the trip's version
+ * ({@link VersionedDocuments}): concurrent actors (two drivers, a cancel and an acceptance) cannot both win.
  */
 public class Trips {
 
-    private static final int MAX_ATTEMPTS = 50;
-
     private final MongoOperations mongo;
+    private final VersionedDocuments<Trip> store;
 
     public Trips(MongoOperations mongo) {
         this.mongo = mongo;
+        this.store = new VersionedDocuments<>(mongo, Trip.class,
+                new VersionedDocuments.Versioning<>(Trip::callId, Trip::version, Trip::withVersion));
     }
 
     /**
@@ -39,7 +40,7 @@ public class Trips {
     }
 
     public Optional<Trip> find(String callId) {
-        return Optional.ofNullable(mongo.findById(callId, Trip.class));
+        return store.find(callId);
     }
 
     /**
@@ -60,20 +61,17 @@ public class Trips {
     }
 
     private TripChange apply(String callId, Cause cause, UnaryOperator<Trip> change, boolean queue) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Trip current = find(callId).orElseThrow(() -> new TripNotFound(callId));
+        return store.change(callId, read -> {
+            Trip current = read.orElseThrow(() -> new TripNotFound(callId));
             List<TripEvent> earlier = current.eventsCausedBy(cause.id());
             if (!earlier.isEmpty()) {
-                return new TripChange(current, earlier, true);
+                return Optional.of(new TripChange(current, earlier, true));
             }
             Trip changed = change.apply(current);
             List<TripEvent> caused = changed.eventsCausedBy(cause.id());
-            Optional<Trip> stored = replaceIfUnchanged(current, queue ? changed.queued(caused) : changed);
-            if (stored.isPresent()) {
-                return new TripChange(stored.get(), caused, false);
-            }
-        }
-        throw keptChanging(callId);
+            return store.write(read, queue ? changed.queued(caused) : changed)
+                    .map(stored -> new TripChange(stored, caused, false));
+        });
     }
 
     /**
@@ -82,33 +80,12 @@ public class Trips {
      * the producer last saw it is tried first; it is read again only if it changed since.
      */
     public void published(Trip known, Collection<String> eventIds) {
-        Optional<Trip> current = Optional.of(known);
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            if (current.isEmpty() || current.get().outbox().stream().noneMatch(eventIds::contains)) {
-                return;
+        store.change(known, read -> {
+            if (read.isEmpty() || read.get().outbox().stream().noneMatch(eventIds::contains)) {
+                return Optional.of(known);
             }
-            if (replaceIfUnchanged(current.get(), current.get().published(eventIds)).isPresent()) {
-                return;
-            }
-            current = find(known.callId());
-        }
-        throw keptChanging(known.callId());
-    }
-
-    /**
-     * The one write of a trip: {@code changed} in place of {@code current}, with the next version,
-     * unless another write came between the read and this one.
-     *
-     * @return the trip as stored; empty if it had changed since {@code current} was read
-     */
-    private Optional<Trip> replaceIfUnchanged(Trip current, Trip changed) {
-        Trip next = changed.withVersion(current.version() + 1);
-        Query unchangedSinceRead = query(where("_id").is(current.callId()).and("version").is(current.version()));
-        return mongo.replace(unchangedSinceRead, next).getModifiedCount() == 1 ? Optional.of(next) : Optional.empty();
-    }
-
-    private static OptimisticLockingFailureException keptChanging(String callId) {
-        return new OptimisticLockingFailureException("call " + callId + " kept changing under " + MAX_ATTEMPTS + " attempts");
+            return store.write(read, read.get().published(eventIds));
+        });
     }
 
     /** For the reconcilers' queries (by status, by open money, by member) and the relays' (by producer in the outbox). */
