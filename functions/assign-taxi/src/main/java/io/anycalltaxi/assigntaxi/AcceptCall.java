@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.core.claim.ClaimAge;
+import io.anycalltaxi.core.claim.Claims;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
@@ -40,9 +42,10 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
     private final Fleet fleet;
     private final DispatchPolicy policy;
     private final Clock clock;
+    private final ClaimAge claimAge;
 
     public AcceptCall(EventData data, EventFactory events, Trips trips, Dispatches dispatches, Fleet fleet,
-            DispatchPolicy policy, Clock clock) {
+            DispatchPolicy policy, Clock clock, Claims claims) {
         this.data = data;
         this.events = events;
         this.trips = trips;
@@ -50,6 +53,7 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
         this.fleet = fleet;
         this.policy = policy;
         this.clock = clock;
+        this.claimAge = claims.age();
     }
 
     @Override
@@ -90,7 +94,7 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
                 trip == null ? null : trip.status(),
                 dispatches.find(accepted.callId()).map(d -> d.wasOfferedTo(accepted.taxiId())).orElse(false),
                 taxi.isPresent(), taxi.map(Taxi::available).orElse(false), accepted.callId(), busyWith,
-                taxi.map(Taxi::busySince).orElse(null), otherCallHoldsTaxi, clock.instant());
+                taxi.map(Taxi::busySince).orElse(null), otherCallHoldsTaxi, clock.instant(), claimAge);
         Optional<String> refusal = AcceptancePolicy.refusal(acceptance);
         if (refusal.isEmpty() && AcceptancePolicy.abandoned(acceptance)) {
             log.warn("taxi {} was claimed for call {} but never got it: freeing it", accepted.taxiId(), busyWith);

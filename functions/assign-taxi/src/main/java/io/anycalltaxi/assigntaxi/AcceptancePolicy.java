@@ -1,9 +1,9 @@
 package io.anycalltaxi.assigntaxi;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.anycalltaxi.core.claim.ClaimAge;
 import io.anycalltaxi.core.trip.TripStatus;
 
 /**
@@ -13,12 +13,14 @@ import io.anycalltaxi.core.trip.TripStatus;
  */
 final class AcceptancePolicy {
 
-    /** A claim younger than this may still become an assignment. */
-    static final Duration CLAIM_IN_PROGRESS = Duration.ofSeconds(30);
-
-    /** What is known when a taxi accepts. @param busyWith the other call it is claimed for, or null */
+    /**
+     * What is known when a taxi accepts.
+     *
+     * @param busyWith the other call it is claimed for, or null
+     * @param age      how long a claim may still become an assignment
+     */
     record Acceptance(TripStatus callStatus, boolean offered, boolean taxiKnown, boolean available, String callId,
-            String busyWith, Instant busySince, boolean otherCallHoldsTaxi, Instant now) {
+            String busyWith, Instant busySince, boolean otherCallHoldsTaxi, Instant now, ClaimAge age) {
     }
 
     private AcceptancePolicy() {
@@ -46,7 +48,7 @@ final class AcceptancePolicy {
 
     /** The taxi's other claim never became an assignment: it is freed and this call may take it. */
     static boolean abandoned(Acceptance a) {
-        boolean claimInProgress = a.busySince() != null && a.busySince().isAfter(a.now().minus(CLAIM_IN_PROGRESS));
+        boolean claimInProgress = a.busySince() != null && !a.age().isStale(a.busySince(), a.now());
         return a.busyWith() != null && !a.busyWith().equals(a.callId()) && !claimInProgress && !a.otherCallHoldsTaxi();
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.anycalltaxi.core.claim.ClaimAge;
 import io.anycalltaxi.core.trip.TripStatus;
 
 /** Whether a taxi may take a call: given the call and the taxi, when it accepts, then the refusal. */
@@ -32,7 +33,7 @@ class AcceptancePolicyTest {
     void decides(TripStatus status, boolean offered, boolean known, boolean available, String busyWith,
             long busySeconds, boolean held, String refusal) {
         AcceptancePolicy.Acceptance acceptance = new AcceptancePolicy.Acceptance(status, offered, known, available,
-                "call-1", busyWith, busyWith == null ? null : NOW.minusSeconds(busySeconds), held, NOW);
+                "call-1", busyWith, busyWith == null ? null : NOW.minusSeconds(busySeconds), held, NOW, ClaimAge.DEFAULT);
 
         assertThat(AcceptancePolicy.refusal(acceptance).orElse(null)).isEqualTo(refusal);
     }

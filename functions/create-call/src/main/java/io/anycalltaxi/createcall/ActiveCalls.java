@@ -3,17 +3,18 @@ package io.anycalltaxi.createcall;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.core.claim.Claims;
+import io.anycalltaxi.core.claim.Claims.Claim;
+import io.anycalltaxi.core.claim.Claims.Standing;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.Trips;
 
@@ -25,36 +26,28 @@ import io.anycalltaxi.core.trip.Trips;
 @Component
 class ActiveCalls {
 
+    private static final Claims.Kind<ActiveCall> ACTIVE_CALL = new Claims.Kind<>(ActiveCall.class, "claimedAt",
+            ActiveCall::claimedAt);
+
     private final MongoOperations mongo;
     private final Trips trips;
-    private final Clock clock;
+    private final Claims claims;
 
-    ActiveCalls(MongoOperations mongo, Trips trips, Clock clock) {
+    ActiveCalls(MongoOperations mongo, Trips trips, Claims claims) {
         this.mongo = mongo;
         this.trips = trips;
-        this.clock = clock;
+        this.claims = claims;
     }
 
     /** @return the member's active call if there is one, otherwise empty and the new call is claimed */
     Optional<String> claim(String memberId, String callId) {
-        Instant now = clock.instant();
-        try {
-            mongo.insert(new ActiveCall(memberId, callId, now));
-            return Optional.empty();
-        } catch (DuplicateKeyException memberCalledBefore) {
-            ActiveCall latest = mongo.findById(memberId, ActiveCall.class);
-            if (latest == null) {
-                return claim(memberId, callId);
-            }
-            boolean stillActive = !CallAdmission.admits(
-                    trips.find(latest.callId()).map(Trip::status).orElse(null), latest.claimedAt(), now);
-            if (stillActive) {
-                return Optional.of(latest.callId());
-            }
-            boolean taken = mongo.updateFirst(query(where("_id").is(memberId).and("callId").is(latest.callId())),
-                    new Update().set("callId", callId).set("claimedAt", now), ActiveCall.class).getModifiedCount() == 1;
-            return taken ? Optional.empty() : Optional.of(latest.callId());
-        }
+        Instant now = claims.now();
+        Claim<ActiveCall> claim = claims.claim(ACTIVE_CALL, memberId, new ActiveCall(memberId, callId, now),
+                latest -> CallAdmission.admits(trips.find(latest.callId()).map(Trip::status).orElse(null),
+                        latest.claimedAt(), now, claims.age()) ? Standing.LAPSED : Standing.HOLDS,
+                new Update().set("callId", callId));
+        return claim instanceof Claim.Stands<ActiveCall> stands ? Optional.of(stands.existing().callId())
+                : Optional.empty();
     }
 
     /** The call could not be made after all: the member's claim goes, if it is still this call's. */

@@ -1,8 +1,8 @@
 package io.anycalltaxi.createcall;
 
-import java.time.Duration;
 import java.time.Instant;
 
+import io.anycalltaxi.core.claim.ClaimAge;
 import io.anycalltaxi.core.trip.TripStatus;
 
 /**
@@ -13,20 +13,18 @@ import io.anycalltaxi.core.trip.TripStatus;
  */
 final class CallAdmission {
 
-    /** A claim younger than this may still be a call being created. */
-    static final Duration CREATING = Duration.ofSeconds(30);
-
     private CallAdmission() {
     }
 
     /**
      * @param lastStatus the status of the member's last call, null if it was never stored
      * @param claimedAt  when the member's last call was claimed
+     * @param age        how long a claim may still be a call being created
      */
-    static boolean admits(TripStatus lastStatus, Instant claimedAt, Instant now) {
+    static boolean admits(TripStatus lastStatus, Instant claimedAt, Instant now, ClaimAge age) {
         if (lastStatus != null) {
             return !lastStatus.isActive();
         }
-        return !claimedAt.isAfter(now.minus(CREATING));
+        return age.isStale(claimedAt, now);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.anycalltaxi.core.claim.ClaimAge;
 import io.anycalltaxi.core.trip.TripStatus;
 
 /** Whether a member may call again: given the last call, when calling, then. */
@@ -30,6 +31,6 @@ class CallAdmissionTest {
             ", 5, false",
             ", 30, true" })
     void decides(TripStatus lastStatus, long secondsAgo, boolean admitted) {
-        assertThat(CallAdmission.admits(lastStatus, NOW.minusSeconds(secondsAgo), NOW)).isEqualTo(admitted);
+        assertThat(CallAdmission.admits(lastStatus, NOW.minusSeconds(secondsAgo), NOW, ClaimAge.DEFAULT)).isEqualTo(admitted);
     }
 }

@@ -3,18 +3,17 @@ package io.anycalltaxi.notifyfriend;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.core.claim.Claims;
+import io.anycalltaxi.core.claim.Claims.Claim;
+import io.anycalltaxi.core.claim.Claims.Standing;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 import io.anycalltaxi.core.sms.Sms;
 import io.anycalltaxi.core.sms.SmsRejected;
@@ -22,43 +21,40 @@ import io.anycalltaxi.core.sms.SmsSender;
 
 /**
  * Sends each message once per (event, recipient) although events are delivered at least once:
- * a delivery is claimed before it is sent and released if sending failed. A concurrent delivery
- * of the same event waits for the claim; a claim abandoned by a crash is taken over.
+ * a delivery is claimed ({@link Claims}) before it is sent and released if sending failed. A
+ * concurrent delivery of the same event waits for the claim; a claim abandoned by a crash is taken over.
  */
 @Component
 public class SmsDeliveries {
 
+    private static final Claims.Kind<Delivery> DELIVERY = new Claims.Kind<>(Delivery.class, "claimedAt",
+            Delivery::claimedAt);
+
     private final MongoOperations mongo;
     private final SmsSender sender;
-    private final Clock clock;
-    private final Duration claimTimeout;
+    private final Claims claims;
 
-    public SmsDeliveries(MongoOperations mongo, SmsSender sender, Clock clock,
-            @Value("${anycalltaxi.sms.claim-timeout:30s}") Duration claimTimeout) {
+    public SmsDeliveries(MongoOperations mongo, SmsSender sender, Claims claims) {
         this.mongo = mongo;
         this.sender = sender;
-        this.clock = clock;
-        this.claimTimeout = claimTimeout;
+        this.claims = claims;
     }
 
     public enum Outcome { SENT, SENT_BEFORE, REJECTED }
 
     public Outcome sendOnce(Sms sms) {
-        Instant now = clock.instant();
-        try {
-            mongo.insert(new Delivery(sms.dedupKey(), sms.callId(), sms.memberId(), sms.kind(), State.SENDING, now));
-        } catch (DuplicateKeyException seen) {
-            Delivery earlier = mongo.findById(sms.dedupKey(), Delivery.class);
-            if (earlier != null && earlier.state() != State.SENDING) {
-                return earlier.state() == State.SENT ? Outcome.SENT_BEFORE : Outcome.REJECTED;
+        Delivery sending = new Delivery(sms.dedupKey(), sms.callId(), sms.memberId(), sms.kind(), State.SENDING,
+                claims.now());
+        Claim<Delivery> claim = claims.claim(DELIVERY, sms.dedupKey(), sending, earlier -> switch (earlier.state()) {
+            case SENT, REJECTED -> Standing.SETTLED;
+            case SENDING -> claims.isStale(earlier.claimedAt()) ? Standing.LAPSED : Standing.HOLDS;
+        }, new Update());
+        if (claim instanceof Claim.Stands<Delivery> stands) {
+            if (stands.standing() == Standing.SETTLED) {
+                return stands.existing().state() == State.SENT ? Outcome.SENT_BEFORE : Outcome.REJECTED;
             }
-            boolean abandoned = earlier != null && earlier.claimedAt().isBefore(now.minus(claimTimeout));
-            if (!abandoned || mongo.updateFirst(query(where("_id").is(sms.dedupKey())
-                    .and("claimedAt").is(earlier.claimedAt())), Update.update("claimedAt", now), Delivery.class)
-                    .getModifiedCount() == 0) {
-                throw new TemporarilyUnavailable("message " + sms.kind() + " for member " + sms.memberId()
-                        + " is being sent by another delivery");
-            }
+            throw new TemporarilyUnavailable("message " + sms.kind() + " for member " + sms.memberId()
+                    + " is being sent by another delivery");
         }
         try {
             sender.send(sms);

@@ -14,6 +14,7 @@ import io.anycalltaxi.core.payment.PaymentRequest;
  * has not said yet (or its answer was lost), to be asked again by the same key.
  *
  * @param reference the processor's reference of an approved charge, which refunds name
+ * @param askedAt   when the processor was last asked for this charge: the claim's time
  */
 @Document("payments")
 record Payment(
@@ -22,7 +23,7 @@ record Payment(
         State state,
         PaymentReceipt receipt,
         String reference,
-        Instant createdAt) {
+        Instant askedAt) {
 
     enum State { PENDING, UNKNOWN, DONE }
 
@@ -31,6 +32,6 @@ record Payment(
     }
 
     Payment answered(State outcome, PaymentReceipt result, String processorReference) {
-        return new Payment(idempotencyKey, request, outcome, result, processorReference, createdAt);
+        return new Payment(idempotencyKey, request, outcome, result, processorReference, askedAt);
     }
 }

@@ -4,16 +4,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -23,6 +20,9 @@ import io.anycalltaxi.core.card.ChargeRequest;
 import io.anycalltaxi.core.card.ChargeResult;
 import io.anycalltaxi.core.card.ProcessorUnavailable;
 import io.anycalltaxi.core.card.RefundResult;
+import io.anycalltaxi.core.claim.Claims;
+import io.anycalltaxi.core.claim.Claims.Claim;
+import io.anycalltaxi.core.claim.Claims.Standing;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 import io.anycalltaxi.core.payment.PaymentReceipt;
 import io.anycalltaxi.core.payment.PaymentRequest;
@@ -41,49 +41,47 @@ class Payments {
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
+    private static final Claims.Kind<Payment> CHARGE = new Claims.Kind<>(Payment.class, "askedAt", Payment::askedAt);
+
     private final MongoOperations mongo;
     private final CardProcessor processor;
-    private final Clock clock;
-    private final Duration staleAfter;
+    private final Claims claims;
 
-    Payments(MongoOperations mongo, CardProcessor processor, Clock clock,
-            @Value("${anycalltaxi.payment.pending-stale-after:30s}") Duration staleAfter) {
+    Payments(MongoOperations mongo, CardProcessor processor, Claims claims) {
         this.mongo = mongo;
         this.processor = processor;
-        this.clock = clock;
-        this.staleAfter = staleAfter;
+        this.claims = claims;
     }
 
     /** @return the receipt, and whether this request charged (false: an earlier one did) */
     Outcome charge(String idempotencyKey, PaymentRequest request) {
-        Instant now = clock.instant();
-        try {
-            mongo.insert(Payment.pending(idempotencyKey, request, now));
-        } catch (DuplicateKeyException seenBefore) {
-            return repeat(idempotencyKey, request, now);
+        Claim<Payment> claim = claims.claim(CHARGE, idempotencyKey, Payment.pending(idempotencyKey, request, claims.now()),
+                earlier -> standing(earlier, idempotencyKey, request), Update.update("state", Payment.State.PENDING));
+        if (claim instanceof Claim.Stands<Payment> stands) {
+            if (stands.standing() == Standing.SETTLED) {
+                return new Outcome(stands.existing().receipt(), false);
+            }
+            throw new RequestRefused(HttpStatus.CONFLICT, "Payment in progress",
+                    "payment " + idempotencyKey + " is in progress; retry shortly");
+        }
+        if (claim instanceof Claim.Won<Payment> won && won.previous() != null) {
+            log.info("payment {} has no known outcome ({}): asking the processor again with the same key",
+                    idempotencyKey, won.previous().state());
         }
         return new Outcome(ask(idempotencyKey, request), true);
     }
 
-    private Outcome repeat(String idempotencyKey, PaymentRequest request, Instant now) {
-        Payment earlier = mongo.findById(idempotencyKey, Payment.class);
-        if (earlier == null) {
-            throw new TemporarilyUnavailable("payment " + idempotencyKey + " is being retried");
-        }
+    /** A charge asked but unanswered (UNKNOWN) or left PENDING by a crash is asked again with its key. */
+    private Standing standing(Payment earlier, String idempotencyKey, PaymentRequest request) {
         if (!earlier.request().equals(request)) {
             throw new RequestRefused(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused",
                     "Idempotency-Key " + idempotencyKey + " was used for a different payment");
         }
-        if (earlier.state() == Payment.State.DONE) {
-            return new Outcome(earlier.receipt(), false);
-        }
-        if (earlier.state() == Payment.State.PENDING && earlier.createdAt().isAfter(now.minus(staleAfter))) {
-            throw new RequestRefused(HttpStatus.CONFLICT, "Payment in progress",
-                    "payment " + idempotencyKey + " is in progress; retry shortly");
-        }
-        log.info("payment {} has no known outcome ({}): asking the processor again with the same key",
-                idempotencyKey, earlier.state());
-        return new Outcome(ask(idempotencyKey, request), true);
+        return switch (earlier.state()) {
+            case DONE -> Standing.SETTLED;
+            case UNKNOWN -> Standing.LAPSED;
+            case PENDING -> claims.isStale(earlier.askedAt()) ? Standing.LAPSED : Standing.HOLDS;
+        };
     }
 
     private PaymentReceipt ask(String idempotencyKey, PaymentRequest request) {

@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import io.anycalltaxi.core.claim.ClaimAge;
+import io.anycalltaxi.core.claim.Claims;
 import io.anycalltaxi.core.cloudevents.CloudEventEndpoint;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.EventFactory;
@@ -61,6 +63,13 @@ public class TripCoreAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** One claim mechanic, and one setting for when a claim was abandoned. */
+    @Bean
+    Claims claims(MongoOperations mongo, Clock clock,
+            @Value("${anycalltaxi.claims.stale-after:30s}") Duration staleAfter) {
+        return new Claims(mongo, clock, new ClaimAge(staleAfter));
     }
 
     @Bean
