@@ -21,7 +21,7 @@ import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripChange;
 import io.anycalltaxi.core.trip.TripRefusal;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /**

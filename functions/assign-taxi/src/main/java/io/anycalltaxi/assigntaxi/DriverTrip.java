@@ -12,7 +12,7 @@ import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripNotFound;
 import io.anycalltaxi.core.trip.TripStatus;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 
 /**
  * {@code GET /drivers/{taxiId}/trip}, for that taxi's driver: the call it is on (on its way, at

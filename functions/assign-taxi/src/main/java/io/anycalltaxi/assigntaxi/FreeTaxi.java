@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.events.EventType;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /**

@@ -9,7 +9,7 @@ import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.cloudevents.TripTransitions;
 import io.anycalltaxi.core.events.CallGivenBack;
 import io.anycalltaxi.core.events.EventType;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /**

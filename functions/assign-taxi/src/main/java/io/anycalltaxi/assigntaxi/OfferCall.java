@@ -15,7 +15,7 @@ import io.anycalltaxi.core.events.CallOffered;
 import io.anycalltaxi.core.events.CallRequested;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.trip.TripStatus;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /**

@@ -18,9 +18,9 @@ import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Flag;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripChange;
-import io.anycalltaxi.core.trip.TripOutbox;
+import io.anycalltaxi.core.trip.store.TripOutbox;
 import io.anycalltaxi.core.trip.TripStatus;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 import jakarta.annotation.PostConstruct;
 

@@ -27,7 +27,7 @@ import io.anycalltaxi.core.events.TaxiAssigned;
 import io.anycalltaxi.core.testing.FunctionTest;
 import io.anycalltaxi.core.testing.Places;
 import io.anycalltaxi.core.trip.TripStatus;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /**

@@ -28,7 +28,7 @@ import io.anycalltaxi.core.testing.Places;
 import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Trip;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 

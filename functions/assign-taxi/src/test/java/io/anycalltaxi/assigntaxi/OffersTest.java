@@ -25,7 +25,7 @@ import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.core.testing.FunctionTest;
 import io.anycalltaxi.core.testing.Places;
 import io.anycalltaxi.core.testing.TestIdentity;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /** Issue 3, test 3: only taxis in range, fresh and free are offered, nearest first. */

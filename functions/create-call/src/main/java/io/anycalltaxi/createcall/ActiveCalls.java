@@ -16,7 +16,7 @@ import io.anycalltaxi.core.claim.Claims;
 import io.anycalltaxi.core.claim.Claims.Claim;
 import io.anycalltaxi.core.claim.Claims.Standing;
 import io.anycalltaxi.core.trip.Trip;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 
 /**
  * A member has at most one active call. One document per member names the member's latest call;

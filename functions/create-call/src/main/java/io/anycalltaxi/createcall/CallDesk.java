@@ -21,8 +21,8 @@ import io.anycalltaxi.core.trip.Discount;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripChange;
 import io.anycalltaxi.core.trip.TripNotFound;
-import io.anycalltaxi.core.trip.TripOutbox;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.TripOutbox;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.anycalltaxi.core.web.CallContext;
 import io.anycalltaxi.core.web.RequestRefused;
 

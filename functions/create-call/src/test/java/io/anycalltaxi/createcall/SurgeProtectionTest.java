@@ -48,7 +48,7 @@ import io.anycalltaxi.core.testing.ScriptedHttpServer;
 import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
 import io.anycalltaxi.core.testing.TcpProxy;
 import io.anycalltaxi.core.testing.TripFixtures;
-import io.anycalltaxi.core.trip.Trip;
+import io.anycalltaxi.core.trip.store.TripDocument;
 import io.cloudevents.CloudEvent;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -154,7 +154,7 @@ class SurgeProtectionTest {
     }
 
     private boolean nothingStoredFor(String memberId) {
-        return mongo.count(query(where("memberId").is(memberId)), Trip.class) == 0
+        return mongo.count(query(where("memberId").is(memberId)), TripDocument.class) == 0
                 && mongo.count(query(where("_id").is(memberId)), ActiveCalls.ActiveCall.class) == 0;
     }
 
@@ -191,7 +191,7 @@ class SurgeProtectionTest {
                 assertThat(nothingStoredFor(memberId)).as("refused " + memberId).isTrue();
             } else {
                 String callId = answered.get(i).body().path("callId").asText();
-                assertThat(mongo.findById(callId, Trip.class)).as("stored " + callId).isNotNull();
+                assertThat(mongo.findById(callId, TripDocument.class)).as("stored " + callId).isNotNull();
                 assertThat(BROKER.requests()).anySatisfy(r -> assertThat(r.header("ce-subject")).isEqualTo(callId));
             }
         }
@@ -252,7 +252,7 @@ class SurgeProtectionTest {
                 null, new DispatchTick());
         assertThat(CloudEventClient.postBinary("http://127.0.0.1:" + port + "/", tick,
                 TestIdentity.delivery("create-call")).statusCode()).as("the relay runs on the tick").isEqualTo(202);
-        assertThat(accepted).allSatisfy(callId -> assertThat(mongo.findById(callId, Trip.class).outbox()).isEmpty());
+        assertThat(accepted).allSatisfy(callId -> assertThat(mongo.findById(callId, TripDocument.class).outbox()).isEmpty());
         assertThat(accepted).allSatisfy(callId -> assertThat(BROKER.requests())
                 .anySatisfy(r -> assertThat(r.header("ce-subject")).isEqualTo(callId)));
         await().atMost(Duration.ofSeconds(10)).until(() -> call(member()).status() == 201);

@@ -24,9 +24,9 @@ import io.anycalltaxi.core.trip.Refund;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripChange;
 import io.anycalltaxi.core.trip.TripNotFound;
-import io.anycalltaxi.core.trip.TripOutbox;
+import io.anycalltaxi.core.trip.store.TripOutbox;
 import io.anycalltaxi.core.trip.TripRefusal;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 
 /**
  * Settles a trip's money: loads it, lets {@link CheckoutDecision} say what is next, and does that

@@ -11,7 +11,7 @@ import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.PaymentCompleted;
 import io.anycalltaxi.core.promotion.Promotions;
 import io.anycalltaxi.core.trip.ChargeAttempt;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /**

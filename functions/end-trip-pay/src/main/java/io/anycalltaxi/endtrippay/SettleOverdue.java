@@ -17,7 +17,7 @@ import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripEvent;
 import io.anycalltaxi.core.trip.TripStatus;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 import jakarta.annotation.PostConstruct;
 

@@ -8,7 +8,7 @@ import io.anycalltaxi.core.member.Language;
 import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.core.testing.TripFixtures;
 import io.anycalltaxi.core.trip.Trip;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /** A member whose ride has just ended, and the event asking for the charge. */

@@ -23,7 +23,7 @@ import io.anycalltaxi.core.trip.Flag;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripEvent;
 import io.anycalltaxi.core.trip.TripStatus;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

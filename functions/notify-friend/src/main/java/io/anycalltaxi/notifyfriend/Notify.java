@@ -36,7 +36,7 @@ import io.anycalltaxi.core.security.TripShares;
 import io.anycalltaxi.core.sms.Sms;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripNotFound;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /**

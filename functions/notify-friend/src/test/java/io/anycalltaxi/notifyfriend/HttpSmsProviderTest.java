@@ -29,7 +29,7 @@ import io.anycalltaxi.core.testing.ScriptedHttpServer;
 import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
 import io.anycalltaxi.core.testing.TripFixtures;
 import io.anycalltaxi.core.trip.Trip;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /**

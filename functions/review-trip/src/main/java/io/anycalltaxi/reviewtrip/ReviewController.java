@@ -14,8 +14,8 @@ import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.TripChange;
-import io.anycalltaxi.core.trip.TripOutbox;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.TripOutbox;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.anycalltaxi.core.web.CallContext;
 import jakarta.validation.Valid;
 

@@ -10,7 +10,7 @@ import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.TripReviewed;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripNotFound;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /** F11: a member's reviews count into their usage pattern (how many, how they rate). */

@@ -20,7 +20,7 @@ import io.anycalltaxi.core.promotion.Promotion;
 import io.anycalltaxi.core.promotion.Promotions;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripNotFound;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /**

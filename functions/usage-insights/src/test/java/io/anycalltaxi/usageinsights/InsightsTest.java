@@ -31,7 +31,7 @@ import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.ChargeAttempt;
 import io.anycalltaxi.core.trip.Trip;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /** Issue 6, test 3: a member's insights after a scripted series of trips, against figures worked out by hand. */

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripStatus;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 
 /**
  * Promotions in MongoDB. Taking one for a call is a conditional write, so two calls cannot take the

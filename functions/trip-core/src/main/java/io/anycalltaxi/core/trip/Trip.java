@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 import io.anycalltaxi.core.events.CallCancelled;
 import io.anycalltaxi.core.events.CallNoShow;
@@ -46,15 +44,12 @@ import io.anycalltaxi.core.events.TripVoided;
  * @param charges  every charge attempt, in order; see {@link CheckoutDecision}
  * @param refunds  money given back, in order
  * @param flags    what operators should look at
- * @param moneyOpen derived, for the sweep to find: payment has something to do without the member
  * @param events   everything this trip emitted, in order
  * @param outbox   ids of events their producer publishes to the broker itself and has not yet
  *                 (events answered as a reply never enter it)
- * @param outboxSources derived, for each producer's relay to find its own: the sources of the events in the outbox
  */
-@Document("trips")
 public record Trip(
-        @Id String callId,
+        String callId,
         long version,
         String memberId,
         TripStatus status,
@@ -71,11 +66,9 @@ public record Trip(
         List<ChargeAttempt> charges,
         List<Refund> refunds,
         List<Flag> flags,
-        boolean moneyOpen,
         Review review,
         List<TripEvent> events,
-        List<String> outbox,
-        List<String> outboxSources) {
+        List<String> outbox) {
 
     public Trip {
         Objects.requireNonNull(callId, "callId");
@@ -84,10 +77,16 @@ public record Trip(
         flags = flags == null ? List.of() : List.copyOf(flags);
         events = List.copyOf(events);
         outbox = List.copyOf(outbox);
-        List<String> pending = outbox;
-        outboxSources = events.stream().filter(e -> pending.contains(e.id())).map(e -> e.source().toString())
-                .distinct().toList();
-        moneyOpen = CheckoutDecision.decide(owed(status, fare, fee), charges, refunds, null).isActionable();
+    }
+
+    /** Payment has something to do about this trip's money without the member (for the sweep). */
+    public boolean moneyOpen() {
+        return CheckoutDecision.decide(owed(), charges, refunds, null).isActionable();
+    }
+
+    /** The producers of the events in the outbox: each one's relay sends its own. */
+    public List<String> outboxSources() {
+        return events.stream().filter(e -> outbox.contains(e.id())).map(e -> e.source().toString()).distinct().toList();
     }
 
     public static Trip request(String callId, String memberId, Place pickup, Place dropoff, Money fareEstimate,
@@ -99,8 +98,7 @@ public record Trip(
     public static Trip request(String callId, String memberId, Place pickup, Place dropoff, Money fareEstimate,
             Discount discount, Cause cause) {
         Trip requested = new Trip(callId, 0, memberId, TripStatus.REQUESTED, pickup, dropoff, fareEstimate, discount,
-                cause.at(), null, null, null, null, null, List.of(), List.of(), List.of(), false, null, List.of(),
-                List.of(), List.of());
+                cause.at(), null, null, null, null, null, List.of(), List.of(), List.of(), null, List.of(), List.of());
         return requested.emit(EventType.CALL_REQUESTED,
                 new CallRequested(callId, memberId, pickup, dropoff, fareEstimate), cause);
     }
@@ -347,12 +345,12 @@ public record Trip(
     }
 
     /** These events are to be handed to the broker by their producer (not answered as a reply). */
-    Trip queued(List<TripEvent> toPublish) {
+    public Trip queued(List<TripEvent> toPublish) {
         return with(b -> toPublish.forEach(e -> b.outbox.add(e.id())));
     }
 
     /** These events reached the broker: they leave the outbox. */
-    Trip published(Collection<String> eventIds) {
+    public Trip published(Collection<String> eventIds) {
         return with(b -> b.outbox.removeAll(eventIds));
     }
 
@@ -453,7 +451,7 @@ public record Trip(
 
         Trip build() {
             return new Trip(callId, version, memberId, status, pickup, dropoff, fareEstimate, discount, requestedAt,
-                    taxi, ride, fare, fareParts, fee, charges, refunds, flags, false, review, events, outbox, List.of());
+                    taxi, ride, fare, fareParts, fee, charges, refunds, flags, review, events, outbox);
         }
     }
 }

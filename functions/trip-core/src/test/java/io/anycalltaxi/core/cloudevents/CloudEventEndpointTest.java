@@ -30,7 +30,7 @@ import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripStatus;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 @FunctionTest(properties = "spring.application.name=boarding")

@@ -14,7 +14,7 @@ import io.anycalltaxi.core.member.Language;
 import io.anycalltaxi.core.member.Member;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Trip;
-import io.anycalltaxi.core.trip.Trips;
+import io.anycalltaxi.core.trip.store.Trips;
 
 /** Members and trips as the earlier steps leave them in MongoDB, for a function's own tests. */
 public final class TripFixtures {

@@ -1,4 +1,4 @@
-package io.anycalltaxi.core.trip;
+package io.anycalltaxi.core.trip.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -15,6 +15,14 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 
 import io.anycalltaxi.core.store.VersionedDocuments;
+import io.anycalltaxi.core.trip.Cause;
+import io.anycalltaxi.core.trip.ChargeAttempt;
+import io.anycalltaxi.core.trip.Trip;
+import io.anycalltaxi.core.trip.TripChange;
+import io.anycalltaxi.core.trip.TripEvent;
+import io.anycalltaxi.core.trip.TripNotFound;
+import io.anycalltaxi.core.trip.TripRefusal;
+import io.anycalltaxi.core.trip.TripStatus;
 
 /**
  * Trips in MongoDB. Every change is one write conditional on the trip's version
@@ -23,12 +31,12 @@ import io.anycalltaxi.core.store.VersionedDocuments;
 public class Trips {
 
     private final MongoOperations mongo;
-    private final VersionedDocuments<Trip> store;
+    private final VersionedDocuments<TripDocument> store;
 
     public Trips(MongoOperations mongo) {
         this.mongo = mongo;
-        this.store = new VersionedDocuments<>(mongo, Trip.class,
-                new VersionedDocuments.Versioning<>(Trip::callId, Trip::version, Trip::withVersion));
+        this.store = new VersionedDocuments<>(mongo, TripDocument.class, new VersionedDocuments.Versioning<>(
+                TripDocument::callId, TripDocument::version, TripDocument::withVersion));
     }
 
     /**
@@ -36,11 +44,11 @@ public class Trips {
      * its callId exists.
      */
     public Trip createAndQueue(Trip trip) {
-        return mongo.insert(trip.queued(trip.events()));
+        return mongo.insert(TripDocument.of(trip.queued(trip.events()))).trip();
     }
 
     public Optional<Trip> find(String callId) {
-        return store.find(callId);
+        return store.find(callId).map(TripDocument::trip);
     }
 
     /**
@@ -62,15 +70,15 @@ public class Trips {
 
     private TripChange apply(String callId, Cause cause, UnaryOperator<Trip> change, boolean queue) {
         return store.change(callId, read -> {
-            Trip current = read.orElseThrow(() -> new TripNotFound(callId));
+            Trip current = read.map(TripDocument::trip).orElseThrow(() -> new TripNotFound(callId));
             List<TripEvent> earlier = current.eventsCausedBy(cause.id());
             if (!earlier.isEmpty()) {
                 return Optional.of(new TripChange(current, earlier, true));
             }
             Trip changed = change.apply(current);
             List<TripEvent> caused = changed.eventsCausedBy(cause.id());
-            return store.write(read, queue ? changed.queued(caused) : changed)
-                    .map(stored -> new TripChange(stored, caused, false));
+            return store.write(read, TripDocument.of(queue ? changed.queued(caused) : changed))
+                    .map(stored -> new TripChange(stored.trip(), caused, false));
         });
     }
 
@@ -80,48 +88,49 @@ public class Trips {
      * the producer last saw it is tried first; it is read again only if it changed since.
      */
     public void published(Trip known, Collection<String> eventIds) {
-        store.change(known, read -> {
+        store.change(TripDocument.of(known), read -> {
             if (read.isEmpty() || read.get().outbox().stream().noneMatch(eventIds::contains)) {
                 return Optional.of(known);
             }
-            return store.write(read, read.get().published(eventIds));
+            return store.write(read, TripDocument.of(read.get().trip().published(eventIds))).map(TripDocument::trip);
         });
     }
 
     /** For the reconcilers' queries (by status, by open money, by member) and the relays' (by producer in the outbox). */
     public void indexes() {
-        mongo.indexOps(Trip.class).ensureIndex(new Index().on("status", Sort.Direction.ASC)
+        mongo.indexOps(TripDocument.class).ensureIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("requestedAt", Sort.Direction.ASC));
-        mongo.indexOps(Trip.class).ensureIndex(new Index().on("moneyOpen", Sort.Direction.ASC));
-        mongo.indexOps(Trip.class).ensureIndex(new Index().on("memberId", Sort.Direction.ASC));
-        mongo.indexOps(Trip.class).ensureIndex(new Index().on("outboxSources", Sort.Direction.ASC));
+        mongo.indexOps(TripDocument.class).ensureIndex(new Index().on("moneyOpen", Sort.Direction.ASC));
+        mongo.indexOps(TripDocument.class).ensureIndex(new Index().on("memberId", Sort.Direction.ASC));
+        mongo.indexOps(TripDocument.class).ensureIndex(new Index().on("outboxSources", Sort.Direction.ASC));
     }
 
     /** Trips in this status, longest waiting first. */
     public List<Trip> inStatus(TripStatus status, int limit) {
-        return mongo.find(query(where("status").is(status)).with(Sort.by("requestedAt")).limit(limit), Trip.class);
+        return found(query(where("status").is(status)).with(Sort.by("requestedAt")).limit(limit));
     }
 
     /** Trips whose money payment can settle without the member (see {@link Trip#moneyOpen}), oldest first. */
     public List<Trip> withOpenMoney(int limit) {
-        return mongo.find(query(where("moneyOpen").is(true)).with(Sort.by("requestedAt")).limit(limit), Trip.class);
+        return found(query(where("moneyOpen").is(true)).with(Sort.by("requestedAt")).limit(limit));
     }
 
     /** The member's trips with a declined charge: those waiting for another card are among them. */
     public List<Trip> declinedOf(String memberId) {
-        return mongo.find(query(where("memberId").is(memberId).and("charges.state").is(ChargeAttempt.State.DECLINED)),
-                Trip.class);
+        return found(query(where("memberId").is(memberId).and("charges.state").is(ChargeAttempt.State.DECLINED)));
     }
 
     /** Trips an operator should look at, newest first. */
     public List<Trip> flagged(int limit) {
-        return mongo.find(query(where("flags.0").exists(true)).with(Sort.by(Sort.Direction.DESC, "requestedAt"))
-                .limit(limit), Trip.class);
+        return found(query(where("flags.0").exists(true)).with(Sort.by(Sort.Direction.DESC, "requestedAt")).limit(limit));
     }
 
     /** Trips with events this producer has not yet handed to the broker, oldest first. */
     public List<Trip> withUnpublishedEventsOf(URI producer, int limit) {
-        Query pending = query(where("outboxSources").is(producer.toString())).with(Sort.by("requestedAt")).limit(limit);
-        return mongo.find(pending, Trip.class);
+        return found(query(where("outboxSources").is(producer.toString())).with(Sort.by("requestedAt")).limit(limit));
+    }
+
+    private List<Trip> found(Query query) {
+        return mongo.find(query, TripDocument.class).stream().map(TripDocument::trip).toList();
     }
 }

@@ -1,4 +1,4 @@
-package io.anycalltaxi.core.trip;
+package io.anycalltaxi.core.trip.store;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +13,8 @@ import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.EventPublisher;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 import io.anycalltaxi.core.outbox.OutboxRelay;
+import io.anycalltaxi.core.trip.Trip;
+import io.anycalltaxi.core.trip.TripEvent;
 
 /**
  * Publishes the events a trip queued (its outbox, written in the same conditional write as the

@@ -1,4 +1,4 @@
-package io.anycalltaxi.core.trip;
+package io.anycalltaxi.core.trip.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +25,12 @@ import com.mongodb.client.MongoClients;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.testing.EmbeddedMongo;
+import io.anycalltaxi.core.trip.Cause;
+import io.anycalltaxi.core.trip.Trip;
+import io.anycalltaxi.core.trip.TripChange;
+import io.anycalltaxi.core.trip.TripNotFound;
+import io.anycalltaxi.core.trip.TripRefusal;
+import io.anycalltaxi.core.trip.TripStatus;
 
 /** Trips on the embedded MongoDB-wire server: conditional writes instead of transactions. */
 class TripsTest {
