@@ -9,14 +9,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.core.claim.ClaimAge;
-import io.anycalltaxi.core.claim.Claims;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
-import io.anycalltaxi.core.events.CallAccepted;
 import io.anycalltaxi.core.events.CallAcceptanceRejected;
+import io.anycalltaxi.core.events.CallAccepted;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.geo.Distance;
+import io.anycalltaxi.core.store.Claims;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripChange;

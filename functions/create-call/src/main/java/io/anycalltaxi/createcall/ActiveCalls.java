@@ -12,9 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import io.anycalltaxi.core.claim.Claims;
-import io.anycalltaxi.core.claim.Claims.Claim;
-import io.anycalltaxi.core.claim.Claims.Standing;
+import io.anycalltaxi.core.store.Claims;
+import io.anycalltaxi.core.store.Claims.Claim;
+import io.anycalltaxi.core.store.Claims.Standing;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.store.Trips;
 

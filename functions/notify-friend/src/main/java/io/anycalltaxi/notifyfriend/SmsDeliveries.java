@@ -11,13 +11,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import io.anycalltaxi.core.claim.Claims;
-import io.anycalltaxi.core.claim.Claims.Claim;
-import io.anycalltaxi.core.claim.Claims.Standing;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 import io.anycalltaxi.core.sms.Sms;
 import io.anycalltaxi.core.sms.SmsRejected;
 import io.anycalltaxi.core.sms.SmsSender;
+import io.anycalltaxi.core.store.Claims;
+import io.anycalltaxi.core.store.Claims.Claim;
+import io.anycalltaxi.core.store.Claims.Standing;
 
 /**
  * Sends each message once per (event, recipient) although events are delivered at least once:

@@ -20,14 +20,14 @@ import io.anycalltaxi.core.card.ChargeRequest;
 import io.anycalltaxi.core.card.ChargeResult;
 import io.anycalltaxi.core.card.ProcessorUnavailable;
 import io.anycalltaxi.core.card.RefundResult;
-import io.anycalltaxi.core.claim.Claims;
-import io.anycalltaxi.core.claim.Claims.Claim;
-import io.anycalltaxi.core.claim.Claims.Standing;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 import io.anycalltaxi.core.payment.PaymentReceipt;
 import io.anycalltaxi.core.payment.PaymentRequest;
 import io.anycalltaxi.core.payment.RefundReceipt;
 import io.anycalltaxi.core.payment.RefundRequest;
+import io.anycalltaxi.core.store.Claims;
+import io.anycalltaxi.core.store.Claims.Claim;
+import io.anycalltaxi.core.store.Claims.Standing;
 import io.anycalltaxi.core.web.RequestRefused;
 
 /**

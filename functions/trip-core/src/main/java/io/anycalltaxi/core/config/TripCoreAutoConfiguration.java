@@ -25,7 +25,6 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.anycalltaxi.core.claim.ClaimAge;
-import io.anycalltaxi.core.claim.Claims;
 import io.anycalltaxi.core.cloudevents.CloudEventEndpoint;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.EventFactory;
@@ -42,6 +41,7 @@ import io.anycalltaxi.core.outbox.OutboxRelays;
 import io.anycalltaxi.core.outbox.RelayLease;
 import io.anycalltaxi.core.promotion.Promotions;
 import io.anycalltaxi.core.security.WorkloadTokens;
+import io.anycalltaxi.core.store.Claims;
 import io.anycalltaxi.core.trip.store.TripOutbox;
 import io.anycalltaxi.core.trip.store.Trips;
 import io.anycalltaxi.core.web.CallContextFilter;

@@ -1,4 +1,4 @@
-package io.anycalltaxi.core.claim;
+package io.anycalltaxi.core.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -10,6 +10,8 @@ import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
+
+import io.anycalltaxi.core.claim.ClaimAge;
 
 /**
  * Claim, tell a live claim from a settled or an abandoned one, take an abandoned one over: the one

@@ -1,4 +1,4 @@
-package io.anycalltaxi.core.claim;
+package io.anycalltaxi.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +25,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
-import io.anycalltaxi.core.claim.Claims.Claim;
-import io.anycalltaxi.core.claim.Claims.Standing;
+import io.anycalltaxi.core.claim.ClaimAge;
+import io.anycalltaxi.core.store.Claims.Claim;
+import io.anycalltaxi.core.store.Claims.Standing;
 import io.anycalltaxi.core.testing.EmbeddedMongo;
 
 /** The claim mechanic on the embedded MongoDB-wire server: given a claim, when another comes, then who holds it. */
