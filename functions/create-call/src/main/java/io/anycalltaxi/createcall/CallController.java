@@ -23,17 +23,17 @@ class CallController {
 
     /** The member is the caller's token's; a body naming another member is refused (403). */
     @PostMapping("/calls")
-    ResponseEntity<CallAccepted> call(@Valid @RequestBody CallForm form) {
+    ResponseEntity<CallAnswer> call(@Valid @RequestBody CallForm form) {
         String memberId = Callers.memberId();
         if (form.memberId() != null && !form.memberId().equals(memberId)) {
             throw Callers.forbidden("a member calls taxis as itself only");
         }
-        CallAccepted accepted = CallAccepted.of(desk.call(memberId, form));
-        return ResponseEntity.created(URI.create("/trips/" + accepted.callId())).body(accepted);
+        CallAnswer answer = CallAnswer.of(desk.call(memberId, form));
+        return ResponseEntity.created(URI.create("/trips/" + answer.callId())).body(answer);
     }
 
     @PostMapping("/calls/{callId}/cancel")
-    CallAccepted cancel(@PathVariable String callId) {
-        return CallAccepted.of(desk.cancel(callId, Callers.memberId()));
+    CallAnswer cancel(@PathVariable String callId) {
+        return CallAnswer.of(desk.cancel(callId, Callers.memberId()));
     }
 }

@@ -21,7 +21,7 @@ import io.anycalltaxi.core.events.CallExpired;
 import io.anycalltaxi.core.events.CallReopened;
 import io.anycalltaxi.core.events.CallWaiting;
 import io.anycalltaxi.core.events.EventType;
-import io.anycalltaxi.core.events.FriendNotified;
+import io.anycalltaxi.core.events.TextSent;
 import io.anycalltaxi.core.events.PaymentFailed;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.events.PromotionGranted;
@@ -44,7 +44,7 @@ import io.cloudevents.CloudEvent;
  * the route, and when the ride ends, safely. F4: the customer is texted the dispatch status (the
  * taxi assigned, at the pickup, or gone and another being looked for), and asked to update a
  * declined card; F11: the member hears of a promotion earned. Each message is sent once per
- * event and recipient, and answered with {@code friend.notified}.
+ * event and recipient, and answered with {@code text.sent}.
  */
 @Component
 @HandlesEvent({ EventType.TRIP_STARTED, EventType.TRIP_ENDED, EventType.TAXI_ASSIGNED, EventType.TAXI_ARRIVED,
@@ -97,8 +97,8 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
             log.warn("call {}: the {} text to {} was refused by the provider", message.callId(), message.kind(), to);
             return null;
         }
-        return events.reply(event, EventType.FRIEND_NOTIFIED, event.getSubject(),
-                new FriendNotified(message.callId(), to.masked(), message.kind()), clock.instant());
+        return events.reply(event, EventType.TEXT_SENT, event.getSubject(),
+                new TextSent(message.callId(), to.masked(), message.kind()), clock.instant());
     }
 
     private Message compose(CloudEvent event) {

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.events.EventJson;
 import io.anycalltaxi.core.events.EventType;
-import io.anycalltaxi.core.events.FriendNotified;
+import io.anycalltaxi.core.events.TextSent;
 import io.anycalltaxi.core.events.TripStarted;
 import io.anycalltaxi.core.member.Language;
 import io.anycalltaxi.core.member.Member;
@@ -78,9 +78,9 @@ class HttpSmsProviderTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         CloudEvent notified = CloudEventClient.reply(answer);
-        assertThat(notified.getType()).isEqualTo(EventType.FRIEND_NOTIFIED.type());
-        FriendNotified data = EventJson.fromBytes(notified.getData().toBytes(),
-                FriendNotified.class);
+        assertThat(notified.getType()).isEqualTo(EventType.TEXT_SENT.type());
+        TextSent data = EventJson.fromBytes(notified.getData().toBytes(),
+                TextSent.class);
         assertThat(data.phoneMasked()).isEqualTo("+82******4444");
         assertThat(data.kind()).isEqualTo("trip-started");
         ScriptedHttpServer.Request sent = PROVIDER.requests().get(0);

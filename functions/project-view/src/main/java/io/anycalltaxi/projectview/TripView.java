@@ -17,7 +17,7 @@ import io.anycalltaxi.core.events.CallNoShow;
 import io.anycalltaxi.core.events.CallRequested;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.FareParts;
-import io.anycalltaxi.core.events.FriendNotified;
+import io.anycalltaxi.core.events.TextSent;
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.PaymentCompleted;
@@ -168,8 +168,8 @@ public record TripView(
                         refunded.reason(), event.time()));
                 view.refunds.sort(Comparator.comparing(RefundLine::at));
             }
-            case FRIEND_NOTIFIED -> {
-                FriendNotified notified = event.data(FriendNotified.class);
+            case TEXT_SENT -> {
+                TextSent notified = event.data(TextSent.class);
                 view.notifications.add(new Notice(notified.kind(), notified.phoneMasked(), event.time()));
                 view.notifications.sort(Comparator.comparing(Notice::at).thenComparing(Notice::kind)
                         .thenComparing(Notice::phoneMasked));
@@ -244,7 +244,7 @@ public record TripView(
             case TRIP_VOIDED -> "The ride was voided: nothing to pay";
             case PAYMENT_REFUNDED -> "Refunded " + event.data(PaymentRefunded.class).amount() + " "
                     + event.data(PaymentRefunded.class).currency();
-            case FRIEND_NOTIFIED -> "Text sent to " + event.data(FriendNotified.class).phoneMasked();
+            case TEXT_SENT -> "Text sent to " + event.data(TextSent.class).phoneMasked();
             case TRIP_ENDED -> "Arrived; fare " + event.data(TripEnded.class).fare().amount() + " "
                     + event.data(TripEnded.class).fare().currency();
             case PAYMENT_COMPLETED -> "Paid " + event.data(PaymentCompleted.class).amount() + " with the card ending "

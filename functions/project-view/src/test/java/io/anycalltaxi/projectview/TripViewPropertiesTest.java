@@ -10,7 +10,7 @@ import io.anycalltaxi.core.events.CallOffered;
 import io.anycalltaxi.core.events.CallRequested;
 import io.anycalltaxi.core.events.EventJson;
 import io.anycalltaxi.core.events.EventType;
-import io.anycalltaxi.core.events.FriendNotified;
+import io.anycalltaxi.core.events.TextSent;
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.FareParts;
@@ -30,7 +30,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Issue 5, test 3: the view is a function of the set of a trip's events. Delivered in any order,
+ * The view is a function of the set of a trip's events. Delivered in any order,
  * any of them any number of times, they give the same view.
  */
 class TripViewPropertiesTest {
@@ -55,10 +55,10 @@ class TripViewPropertiesTest {
                 event("e1", EventType.CALL_REQUESTED, 0, 1, new CallRequested(CALL, "member-1", pickup, dropoff, Money.won(15_000))),
                 event("e2", EventType.CALL_OFFERED, 1, 0, new CallOffered(CALL, List.of("taxi-1", "taxi-2"))),
                 event("e3", EventType.TAXI_ASSIGNED, 20, 2, new TaxiAssigned(CALL, "taxi-1", "서울12가3456", "Park", 4.5, 120)),
-                event("e4", EventType.FRIEND_NOTIFIED, 21, 0, new FriendNotified(CALL, "+82******5678", "taxi-assigned")),
+                event("e4", EventType.TEXT_SENT, 21, 0, new TextSent(CALL, "+82******5678", "taxi-assigned")),
                 position(60, 37.5600),
                 event("e5", EventType.TRIP_STARTED, 150, 3, new TripStarted(CALL, "taxi-1", T0.plusSeconds(150))),
-                event("e6", EventType.FRIEND_NOTIFIED, 151, 0, new FriendNotified(CALL, "+82******4321", "trip-started")),
+                event("e6", EventType.TEXT_SENT, 151, 0, new TextSent(CALL, "+82******4321", "trip-started")),
                 position(600, 37.5300),
                 position(1600, 37.5000),
                 event("e7", EventType.TRIP_ENDED, 1650, 4, new TripEnded(CALL, 9_800, 1_500, Money.won(14_000),
@@ -67,7 +67,7 @@ class TripViewPropertiesTest {
                         Money.won(14_000))),
                 event("e9", EventType.PAYMENT_COMPLETED, 1900, 6, new PaymentCompleted(CALL, "pay-1", 14_000, "KRW", "4444", "FARE")),
                 event("e10", EventType.TRIP_COMPLETED, 1901, 7, new TripCompleted(CALL, Money.won(14_000), "pay-1")),
-                event("e11", EventType.FRIEND_NOTIFIED, 1902, 0, new FriendNotified(CALL, "+82******4321", "trip-arrived")));
+                event("e11", EventType.TEXT_SENT, 1902, 0, new TextSent(CALL, "+82******4321", "trip-arrived")));
     }
 
     private static TripView fold(List<ViewEvent> events) {
@@ -103,8 +103,8 @@ class TripViewPropertiesTest {
         assertThat(view.payment().cardLast4()).isEqualTo("4444");
         assertThat(view.location().lat()).as("the newest position").isEqualTo(37.5000);
         assertThat(view.timeline()).extracting(TripView.Stage::type).containsExactly("call.requested", "call.offered",
-                "taxi.assigned", "friend.notified", "trip.started", "friend.notified", "trip.ended", "payment.failed",
-                "payment.completed", "trip.completed", "friend.notified");
+                "taxi.assigned", "text.sent", "trip.started", "text.sent", "trip.ended", "payment.failed",
+                "payment.completed", "trip.completed", "text.sent");
         assertThat(view.notifications()).extracting(TripView.Notice::kind)
                 .containsExactly("taxi-assigned", "trip-started", "trip-arrived");
     }

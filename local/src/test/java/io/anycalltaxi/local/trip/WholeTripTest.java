@@ -24,7 +24,7 @@ import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
 import io.anycalltaxi.local.testing.SseClient;
 
-/** Issue 2, test 1: a whole trip through the gateway and the broker, as the apps would drive it. */
+/** A whole trip through the gateway and the broker, as the apps would drive it. */
 @ExtendWith(SharedStack.class)
 class WholeTripTest {
 
@@ -45,8 +45,8 @@ class WholeTripTest {
         driver.accept(callId);
         awaitStatus(callId, "ASSIGNED");
         driver.board(callId);
-        awaitView(callId, view -> timeline(view).contains("friend.notified")
-                && timeline(view).indexOf("trip.started") < timeline(view).lastIndexOf("friend.notified"));
+        awaitView(callId, view -> timeline(view).contains("text.sent")
+                && timeline(view).indexOf("trip.started") < timeline(view).lastIndexOf("text.sent"));
         driver.drive(pickup, 9_800);
         driver.alight(callId, 9_800, 40);
         JsonNode view = awaitStatus(callId, "COMPLETED");
@@ -57,7 +57,7 @@ class WholeTripTest {
                 .isEqualTo(view.path("fare").path("amount").asLong());
         assertThat(view.path("taxi").path("taxiNumber").asText()).isEqualTo("서울12가3456");
         assertThat(timeline(view)).containsSubsequence("call.requested", "taxi.assigned", "trip.started",
-                "friend.notified", "trip.ended", "payment.completed", "trip.completed");
+                "text.sent", "trip.ended", "payment.completed", "trip.completed");
 
         JsonNode messages = new Api(SharedStack.stack().smsRecorder())
                 .get("/messages?callId=" + callId).body();

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The event catalog (design §3): every CloudEvent type the system speaks, its data record and who
+ * The event catalog: every CloudEvent type the system speaks, its data record and who
  * produces it. Handlers, triggers and tests name types through this enum, never by string copies.
  */
 public enum EventType {
@@ -29,7 +29,7 @@ public enum EventType {
     PAYMENT_FAILED("io.anycalltaxi.payment.failed", PaymentFailed.class, "end-trip-pay"),
     PAYMENT_REFUNDED("io.anycalltaxi.payment.refunded", PaymentRefunded.class, "end-trip-pay"),
     TRIP_COMPLETED("io.anycalltaxi.trip.completed", TripCompleted.class, "end-trip-pay"),
-    FRIEND_NOTIFIED("io.anycalltaxi.friend.notified", FriendNotified.class, "notify-friend"),
+    TEXT_SENT("io.anycalltaxi.text.sent", TextSent.class, "notify-friend"),
     TRIP_REVIEWED("io.anycalltaxi.trip.reviewed", TripReviewed.class, "review-trip"),
     PROMOTION_GRANTED("io.anycalltaxi.promotion.granted", PromotionGranted.class, "usage-insights"),
     DRIVER_LOCATION_REPORTED("io.anycalltaxi.driver.location.reported", LocationReported.class, Producers.DRIVER_APP),

@@ -9,9 +9,9 @@ import io.anycalltaxi.core.trip.TripStatus;
  * The answer to a call: its id, where it stands, what it will about cost, and the promotion it
  * took (the estimate is already discounted).
  */
-public record CallAccepted(String callId, TripStatus status, Money fareEstimate, Discount discount) {
+public record CallAnswer(String callId, TripStatus status, Money fareEstimate, Discount discount) {
 
-    static CallAccepted of(Trip trip) {
-        return new CallAccepted(trip.callId(), trip.status(), trip.fareEstimate(), trip.discount());
+    static CallAnswer of(Trip trip) {
+        return new CallAnswer(trip.callId(), trip.status(), trip.fareEstimate(), trip.discount());
     }
 }

@@ -14,12 +14,12 @@ import io.cloudevents.CloudEvent;
         EventType.CALL_EXPIRED, EventType.TAXI_ASSIGNED, EventType.CALL_REOPENED, EventType.TAXI_ARRIVED,
         EventType.CALL_NOSHOW, EventType.TRIP_STARTED, EventType.TRIP_OVERDUE, EventType.TRIP_VOIDED,
         EventType.TRIP_ENDED, EventType.PAYMENT_COMPLETED, EventType.PAYMENT_FAILED, EventType.PAYMENT_REFUNDED,
-        EventType.TRIP_COMPLETED, EventType.FRIEND_NOTIFIED, EventType.TRIP_REVIEWED })
-public class Project implements Function<CloudEvent, CloudEvent> {
+        EventType.TRIP_COMPLETED, EventType.TEXT_SENT, EventType.TRIP_REVIEWED })
+public class UpdateTripView implements Function<CloudEvent, CloudEvent> {
 
     private final TripViews views;
 
-    public Project(TripViews views) {
+    public UpdateTripView(TripViews views) {
         this.views = views;
     }
 
