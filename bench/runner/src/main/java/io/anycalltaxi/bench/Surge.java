@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Table 4: the seed's surge, 200 clients calling as fast as they are answered, against create-call's
+ * Table 4: a siege-style surge, 200 clients calling as fast as they are answered, against create-call's
  * limits; then whether every accepted call was stored and reached the customer's view.
  */
 final class Surge {

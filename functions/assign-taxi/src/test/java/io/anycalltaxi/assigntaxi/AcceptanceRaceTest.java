@@ -31,7 +31,7 @@ import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
 /**
- * Issue 3, test 1: twenty taxis accept the same calls at the same moment. In each of 20 rounds,
+ * Twenty taxis accept the same calls at the same moment. In each of 20 rounds,
  * 20 taxis each accept all of 10 calls at once (200 acceptances racing); over the 200 calls, each
  * gets exactly one taxi.assigned and 19 rejections, and no taxi is given two calls.
  */

@@ -28,7 +28,7 @@ import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
-/** Issue 3, test 3: only taxis in range, fresh and free are offered, nearest first. */
+/** Only taxis in range, fresh and free are offered, nearest first. */
 @FunctionTest(properties = "spring.config.name=assign-taxi")
 class OffersTest {
 

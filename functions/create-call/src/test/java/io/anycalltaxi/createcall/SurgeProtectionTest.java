@@ -56,7 +56,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 
 /**
- * Issue 8 (N2), create-call alone: a burst beyond its limits is partly refused with 429 and nothing
+ * Create-call alone: a burst beyond its limits is partly refused with 429 and nothing
  * fails; with MongoDB or the broker failing, calls are refused with 503, fast once the breaker is
  * open, leaving nothing half-written; calls accepted before the broker failed reach it later.
  */

@@ -29,7 +29,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**
- * Issue 4, test 5 and the time limit / retry rules: end-trip-pay calls payment through a retry with
+ * The time limit / retry rules: end-trip-pay calls payment through a retry with
  * backoff (transient failures only) inside a circuit breaker; while payment is down it answers 503
  * so that the broker redelivers, and the trip waits in ENDED.
  */

@@ -34,7 +34,7 @@ import io.anycalltaxi.core.testing.ScriptedHttpServer;
 import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
 import io.anycalltaxi.core.testing.TestIdentity;
 
-/** Issue 6, test 1: F0, signing up: every invalid field is named in a 400, and nothing is stored. */
+/** F0, signing up: every invalid field is named in a 400, and nothing is stored. */
 @FunctionTest(properties = { "spring.config.name=register-member", "anycalltaxi.card-processor.secret-key=sk_test" })
 class SignupTest {
 

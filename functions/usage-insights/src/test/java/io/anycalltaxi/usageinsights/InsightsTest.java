@@ -34,7 +34,7 @@ import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 
-/** Issue 6, test 3: a member's insights after a scripted series of trips, against figures worked out by hand. */
+/** A member's insights after a scripted series of trips, against figures worked out by hand. */
 @FunctionTest(properties = "spring.config.name=usage-insights")
 class InsightsTest {
 

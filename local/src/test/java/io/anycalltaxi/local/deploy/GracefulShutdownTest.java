@@ -30,7 +30,7 @@ import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.SharedStack;
 
 /**
- * Issue 7, test 4: a function told to stop (SIGTERM, as Kubernetes does) in the middle of a request
+ * A function told to stop (SIGTERM, as Kubernetes does) in the middle of a request
  * finishes that request, answers it, then exits. payment runs from its own executable jar, as its
  * image runs it (the build packages it before these tests), with its payment gateway adapter
  * talking to a gateway that takes a second and a half to charge, so that the request is surely in flight.

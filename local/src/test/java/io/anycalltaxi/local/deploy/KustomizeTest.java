@@ -32,7 +32,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 
 /**
- * Issue 7, test 3: each overlay builds with kustomize (kubectl's), and what it builds still points
+ * Each overlay builds with kustomize (kubectl's), and what it builds still points
  * at itself: the name prefix and the namespace reach every Knative and Gateway API reference.
  */
 class KustomizeTest {

@@ -18,7 +18,7 @@ import io.anycalltaxi.local.testing.Ride;
 import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
 
-/** F1, F3 through the gateway: calling, cancelling, and what is refused (issue 3). */
+/** F1, F3 through the gateway: calling, cancelling, and what is refused. */
 @ExtendWith(SharedStack.class)
 class CallsTest {
 

@@ -32,7 +32,7 @@ import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
 
 /**
- * Issue 3, test 2: the customer cancels at the moment a driver accepts, 200 times. The cancel goes
+ * The customer cancels at the moment a driver accepts, 200 times. The cancel goes
  * to create-call (through the gateway), the acceptance straight to assign-taxi (as the broker
  * delivers it). The cancel always stands (within the grace period it is free): if it came first,
  * the call never had a taxi and the driver is told; if the acceptance came first, the call is

@@ -27,7 +27,7 @@ import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
 
 /**
- * Issue 3, test 4: nobody takes the call. Each dispatch tick after the wait reminds the customer
+ * Nobody takes the call. Each dispatch tick after the wait reminds the customer
  * (call.waiting, counted) and offers the call further out; past the limit the call expires and the
  * member may call again. The tests' settings: a reminder 2 s after the call or the last reminder,
  * expiry 8 s after the call; the tick is fired by the test (as the PingSource would, every minute).

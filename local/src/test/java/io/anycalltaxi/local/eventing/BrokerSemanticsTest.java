@@ -35,7 +35,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
- * Issue 2, test 3: the local broker keeps Knative's Kafka broker contract. The Triggers used here
+ * The local broker keeps Knative's Kafka broker contract. The Triggers used here
  * are in src/test/resources/test-eventing and deliver to {@link TestSubscriber}.
  */
 @ExtendWith(SharedStack.class)

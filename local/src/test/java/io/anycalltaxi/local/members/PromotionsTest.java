@@ -24,7 +24,7 @@ import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
 
 /**
- * Issue 6, test 4: F11, a member's 5th completed ride earns 10% off; the 6th call takes it, the 6th
+ * F11, a member's 5th completed ride earns 10% off; the 6th call takes it, the 6th
  * charge is discounted once, and the 7th is charged in full.
  */
 @ExtendWith(SharedStack.class)

@@ -20,7 +20,7 @@ import io.anycalltaxi.local.testing.Ride;
 import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
 
-/** Issue 6, test 2: F10, reviews through the gateway, and the driver's average rating. */
+/** F10, reviews through the gateway, and the driver's average rating. */
 @ExtendWith(SharedStack.class)
 class ReviewsTest {
 

@@ -32,7 +32,7 @@ import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
 
 /**
- * Issue 4 through the local runtime: the fare charged comes from the tariff; a trip completes only
+ * Through the local runtime: the fare charged comes from the tariff; a trip completes only
  * once paid (N1); while payment is down trips wait in ENDED and complete after it is back; a
  * declined card leaves the trip in PAYMENT_FAILED until the member puts another card on file.
  */

@@ -31,7 +31,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 
 /**
- * Issue 8 (N2) through the gateway: a burst of calls beyond create-call's limits (40 a second, 12 at
+ * Through the gateway: a burst of calls beyond create-call's limits (40 a second, 12 at
  * a time here) is partly refused with 429 and Retry-After; nothing fails; every call accepted is
  * stored and shows in the customer's view.
  */

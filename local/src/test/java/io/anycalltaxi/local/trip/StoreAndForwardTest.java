@@ -15,7 +15,7 @@ import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
 
 /**
- * Issue 2, test 2 (the original's "saga" demo): with assign-taxi down, calls are still taken; the
+ * With assign-taxi down, calls are still taken; the
  * broker keeps their events and delivers them once it is back, without anybody sending again.
  */
 @ExtendWith(SharedStack.class)

@@ -21,7 +21,7 @@ import io.anycalltaxi.local.testing.SharedStack;
 import io.anycalltaxi.local.testing.SseClient;
 
 /**
- * Issue 5, test 4: a customer following the trip (SSE through the gateway) sees the taxi move and
+ * A customer following the trip (SSE through the gateway) sees the taxi move and
  * every stage, in order, as they happen; reconnecting with Last-Event-ID resumes.
  */
 @ExtendWith(SharedStack.class)

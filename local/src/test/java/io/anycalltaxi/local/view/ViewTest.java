@@ -17,7 +17,7 @@ import io.anycalltaxi.local.testing.Ride;
 import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
 
-/** Issue 5: what the customer's view holds, where it is read, and that it can be rebuilt. */
+/** What the customer's view holds, where it is read, and that it can be rebuilt. */
 @ExtendWith(SharedStack.class)
 class ViewTest {
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON shape of event data: ISO-8601 times, unknown fields tolerated on read (a newer
- * producer may add fields; design §3 is additive).
+ * producer may add fields; the catalog only grows).
  */
 public final class EventJson {
 

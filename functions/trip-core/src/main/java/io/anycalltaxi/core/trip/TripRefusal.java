@@ -4,7 +4,7 @@ package io.anycalltaxi.core.trip;
 public final class TripRefusal extends RuntimeException {
 
     public enum Reason {
-        /** The trip's status does not allow it (design §3). */
+        /** The trip's status does not allow it (see TripStatus). */
         ILLEGAL_TRANSITION,
         /** The acting taxi is not the one assigned to this trip. */
         WRONG_DRIVER,
