@@ -89,7 +89,7 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
         Optional<Taxi> taxi = fleet.find(accepted.taxiId());
         String busyWith = taxi.map(Taxi::busyWith).orElse(null);
         boolean otherCallHoldsTaxi = busyWith != null && !busyWith.equals(accepted.callId()) && trips.find(busyWith)
-                .map(t -> t.isAssignedTo(accepted.taxiId()) && t.status().holdsTaxi()).orElse(false);
+                .map(t -> t.hasOnIt(accepted.taxiId())).orElse(false);
         AcceptancePolicy.Acceptance acceptance = new AcceptancePolicy.Acceptance(
                 trip == null ? null : trip.status(),
                 dispatches.find(accepted.callId()).map(d -> d.wasOfferedTo(accepted.taxiId())).orElse(false),

@@ -39,7 +39,7 @@ class DriverTrip {
     CurrentTrip current(@PathVariable String taxiId) {
         Callers.driver(taxiId);
         Trip trip = fleet.busyWith(taxiId).flatMap(trips::find)
-                .filter(t -> t.isAssignedTo(taxiId) && t.status().holdsTaxi())
+                .filter(t -> t.hasOnIt(taxiId))
                 .orElseThrow(() -> new TripNotFound("of taxi " + taxiId));
         return new CurrentTrip(trip.callId(), trip.status(), trip.pickup(), trip.dropoff(), trip.fareEstimate(),
                 trip.taxi().assignedAt(), trip.taxi().arrivedAt(), trip.ride() == null ? null : trip.ride().startedAt());

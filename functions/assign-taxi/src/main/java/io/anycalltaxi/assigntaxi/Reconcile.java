@@ -73,7 +73,7 @@ public class Reconcile implements Function<CloudEvent, CloudEvent> {
     public CloudEvent apply(CloudEvent tick) {
         Instant now = clock.instant();
         int skipped = 0;
-        for (TripStatus status : List.of(TripStatus.REQUESTED, TripStatus.ASSIGNED, TripStatus.STARTED)) {
+        for (TripStatus status : TripStatus.active()) {
             for (Trip trip : trips.inStatus(status, BATCH)) {
                 try {
                     reconcile(trip, now);

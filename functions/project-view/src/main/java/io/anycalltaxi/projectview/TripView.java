@@ -27,6 +27,7 @@ import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.events.TaxiAssigned;
 import io.anycalltaxi.core.events.TripEnded;
 import io.anycalltaxi.core.events.TripReviewed;
+import io.anycalltaxi.core.trip.ChargeAttempt;
 import io.anycalltaxi.core.trip.TripStatus;
 
 /**
@@ -121,7 +122,7 @@ public record TripView(
                 event.id(), line(event)));
         view.timeline.sort(CHRONOLOGICAL);
         view.updatedAt = updatedAt == null || event.time().isAfter(updatedAt) ? event.time() : updatedAt;
-        statusAfter(event.type()).filter(s -> event.sequence() > statusSequence).ifPresent(s -> {
+        statusAfter(event).filter(s -> event.sequence() > statusSequence).ifPresent(s -> {
             view.status = s;
             view.statusSequence = event.sequence();
         });
@@ -207,25 +208,15 @@ public record TripView(
 
     /** The assigned taxi's newest position, while the customer waits for it or rides in it. */
     public boolean followsTaxi(String taxiId) {
-        return taxi != null && taxi.taxiId().equals(taxiId)
-                && (status == TripStatus.ASSIGNED || status == TripStatus.STARTED);
+        return taxi != null && taxi.taxiId().equals(taxiId) && status != null && status.holdsTaxi();
     }
 
-    private static Optional<TripStatus> statusAfter(EventType type) {
-        return Optional.ofNullable(switch (type) {
-            case CALL_REQUESTED -> TripStatus.REQUESTED;
-            case CALL_CANCELLED -> TripStatus.CANCELLED;
-            case CALL_EXPIRED -> TripStatus.EXPIRED;
-            case TAXI_ASSIGNED -> TripStatus.ASSIGNED;
-            case CALL_REOPENED -> TripStatus.REQUESTED;
-            case CALL_NOSHOW -> TripStatus.NO_SHOW;
-            case TRIP_VOIDED -> TripStatus.VOIDED;
-            case TRIP_STARTED -> TripStatus.STARTED;
-            case TRIP_ENDED -> TripStatus.ENDED;
-            case PAYMENT_FAILED -> TripStatus.PAYMENT_FAILED;
-            case TRIP_COMPLETED -> TripStatus.COMPLETED;
-            default -> null;
-        });
+    private static Optional<TripStatus> statusAfter(ViewEvent event) {
+        if (event.type() == EventType.PAYMENT_FAILED
+                && !ChargeAttempt.Purpose.FARE.name().equals(event.data(PaymentFailed.class).purpose())) {
+            return Optional.empty(); // a fee that failed leaves the call cancelled or a no-show
+        }
+        return TripStatus.after(event.type());
     }
 
     private static String line(ViewEvent event) {

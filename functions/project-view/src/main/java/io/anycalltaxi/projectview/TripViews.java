@@ -53,7 +53,7 @@ public class TripViews {
 
     /** The calls whose customer is waiting for or riding in this taxi. */
     public List<String> following(String taxiId) {
-        return mongo.find(query(where("taxi.taxiId").is(taxiId).and("status").in(TripStatus.ASSIGNED, TripStatus.STARTED)),
+        return mongo.find(query(where("taxi.taxiId").is(taxiId).and("status").in(TripStatus.holdingTaxi())),
                 TripView.class).stream().map(TripView::callId).toList();
     }
 

@@ -236,6 +236,11 @@ public record Trip(
         return CheckoutDecision.settling(owed(), charges);
     }
 
+    /** What is owed is paid (a trip completes only then). */
+    public boolean isPaid() {
+        return payment().isPresent();
+    }
+
     /** A new charge attempt is reserved: one conditional write, before payment is asked. */
     public Trip reserve(ChargeAttempt attempt) {
         if (!(checkout(attempt.cardToken()) instanceof CheckoutDecision.Charge due) || due.purpose() != attempt.purpose()
@@ -308,7 +313,7 @@ public record Trip(
     }
 
     public Trip complete(Cause cause) {
-        if (status != TripStatus.ENDED && status != TripStatus.PAYMENT_FAILED || payment().isEmpty()) {
+        if (status != TripStatus.ENDED && status != TripStatus.PAYMENT_FAILED || !isPaid()) {
             throw refusal(TripRefusal.Reason.ILLEGAL_TRANSITION, "call " + callId + " is not paid yet");
         }
         return moveTo(TripStatus.COMPLETED)
@@ -338,6 +343,11 @@ public record Trip(
 
     public boolean isAssignedTo(String taxiId) {
         return taxi != null && taxi.taxiId().equals(taxiId);
+    }
+
+    /** This taxi is on this trip now: assigned to it, on its way, at the pickup or riding. */
+    public boolean hasOnIt(String taxiId) {
+        return isAssignedTo(taxiId) && status.holdsTaxi();
     }
 
     public Trip withVersion(long newVersion) {

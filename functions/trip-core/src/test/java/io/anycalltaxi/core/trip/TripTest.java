@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.FareParts;
@@ -239,6 +242,25 @@ class TripTest {
         assertThatThrownBy(() -> started().review("member-1", 5, "", cause()))
                 .isInstanceOfSatisfying(TripRefusal.class,
                         refusal -> assertThat(refusal.reason()).isEqualTo(TripRefusal.Reason.ILLEGAL_TRANSITION));
+    }
+
+    static Stream<Trip> everyTransition() {
+        Trip assigned = requested().assign("taxi-1", "서울12가3456", "Kim", 120, cause());
+        Trip ended = started().end("taxi-1", NOW, 9_000, 1_200, fare(15_000), "METER", null, cause());
+        return Stream.of(requested(), assigned, started(), ended,
+                settle(ended, "tok-1", ChargeAttempt.State.DECLINED, null), completed(),
+                requested().cancel("changed my mind", null, cause()), requested().expire(cause()),
+                assigned.reopen("taxi-1", "gave back", cause()), assigned.noShow("taxi-1", null, cause()),
+                started().voidRide("never ended", cause()));
+    }
+
+    /** Given a transition, when its event is read elsewhere (the view), then it says the trip's new status. */
+    @ParameterizedTest
+    @MethodSource("everyTransition")
+    void theEventOfEveryTransitionTellsTheStatusItLeft(Trip trip) {
+        TripEvent last = trip.events().get(trip.events().size() - 1);
+
+        assertThat(TripStatus.after(EventType.of(last.type()).orElseThrow())).contains(trip.status());
     }
 
     private static FareParts fare(long total) {
