@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -75,7 +76,7 @@ public class CloudEventEndpoint {
 
     @ExceptionHandler({ InvalidEvent.class, TripNotFound.class, TripRefusal.class,
             DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            TemporarilyUnavailable.class })
+            UncategorizedMongoDbException.class, TemporarilyUnavailable.class })
     ResponseEntity<ProblemDetail> refused(RuntimeException e) {
         return Failures.answer(e, Failures.Channel.EVENT);
     }

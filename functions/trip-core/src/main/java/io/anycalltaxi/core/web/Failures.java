@@ -7,10 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketException;
 
 import io.anycalltaxi.core.cloudevents.InvalidEvent;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
@@ -80,8 +84,18 @@ public final class Failures {
             case DataAccessResourceFailureException down -> unavailable(down, event);
             // a contended versioned write included: it gave up, and the next attempt may not
             case TransientDataAccessException down -> unavailable(down, event);
+            case UncategorizedMongoDbException down when lostConnection(down) -> unavailable(down, event);
             default -> throw failure;
         };
+    }
+
+    /**
+     * The driver's "connection pool paused/cleared" after a failed connection reaches Spring Data
+     * uncategorised, but it is MongoDB being unreachable, as much as a timeout is.
+     */
+    private static boolean lostConnection(UncategorizedMongoDbException failure) {
+        return failure.getCause() instanceof MongoSocketException
+                || failure.getCause() instanceof MongoConnectionPoolClearedException;
     }
 
     /** An event's detail says what is down (it ends up with operators, in the dead letters); a person's does not. */

@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,7 +28,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ RequestRefused.class, InvalidRequest.class, TripNotFound.class, TripRefusal.class,
             DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            TemporarilyUnavailable.class })
+            UncategorizedMongoDbException.class, TemporarilyUnavailable.class })
     ResponseEntity<ProblemDetail> refused(RuntimeException e) {
         return Failures.answer(e, Failures.Channel.REQUEST);
     }

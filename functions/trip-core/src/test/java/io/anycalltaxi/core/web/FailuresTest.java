@@ -14,7 +14,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpStatus;
+
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
 
 import io.anycalltaxi.core.cloudevents.InvalidEvent;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
@@ -43,7 +47,9 @@ class FailuresTest {
                 Arguments.of(new TemporarilyUnavailable("broker down"), 503, 503),
                 Arguments.of(new DataAccessResourceFailureException("mongo down"), 503, 503),
                 Arguments.of(new QueryTimeoutException("slow"), 503, 503),
-                Arguments.of(new OptimisticLockingFailureException("50 attempts"), 503, 503));
+                Arguments.of(new OptimisticLockingFailureException("50 attempts"), 503, 503),
+                Arguments.of(new UncategorizedMongoDbException("pool paused", new MongoSocketReadException(
+                        "Prematurely reached end of stream", new ServerAddress())), 503, 503));
     }
 
     @ParameterizedTest(name = "{0}: request {1}, event {2}")
@@ -73,6 +79,8 @@ class FailuresTest {
 
     @Test
     void aFailureNotInTheTableIsNotHiddenBehindAStatus() {
+        UncategorizedMongoDbException notAnOutage = new UncategorizedMongoDbException("odd", new IllegalStateException());
+        assertThatThrownBy(() -> Failures.answer(notAnOutage, Channel.REQUEST)).isSameAs(notAnOutage);
         IllegalStateException bug = new IllegalStateException("a bug");
         assertThatThrownBy(() -> Failures.answer(bug, Channel.EVENT)).isSameAs(bug);
     }
