@@ -7,17 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import io.anycalltaxi.core.events.CallCancelled;
 import io.anycalltaxi.core.events.CallNoShow;
 import io.anycalltaxi.core.events.CallRequested;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.FareParts;
-import io.anycalltaxi.core.events.TextSent;
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.PaymentCompleted;
@@ -25,6 +19,7 @@ import io.anycalltaxi.core.events.PaymentFailed;
 import io.anycalltaxi.core.events.PaymentRefunded;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.events.TaxiAssigned;
+import io.anycalltaxi.core.events.TextSent;
 import io.anycalltaxi.core.events.TripEnded;
 import io.anycalltaxi.core.events.TripReviewed;
 import io.anycalltaxi.core.trip.ChargeAttempt;
@@ -34,14 +29,14 @@ import io.anycalltaxi.core.trip.TripStatus;
  * The customer's view of one call, every stage from call to review (N3). Built by {@link #apply}
  * from the trip's events in any order and any number of times: the same events always give the
  * same view. The status follows the trip event with the highest sequence, so it never moves back.
+ * Stored as a {@link TripViewDocument}, shown as a {@link TripBody}.
  */
-@Document("trip_views")
 public record TripView(
-        @Id String callId,
-        @JsonIgnore long version,
+        String callId,
+        long version,
         String memberId,
         TripStatus status,
-        @JsonIgnore int statusSequence,
+        int statusSequence,
         Place pickup,
         Place dropoff,
         Money fareEstimate,
@@ -52,14 +47,14 @@ public record TripView(
         FareParts fareParts,
         Money fee,
         Payment payment,
-        @JsonIgnore int paymentSequence,
+        int paymentSequence,
         List<Notice> notifications,
         List<RefundLine> refunds,
         Review review,
         List<Stage> timeline,
         Instant requestedAt,
         Instant updatedAt,
-        @JsonIgnore List<String> appliedEventIds) {
+        List<String> appliedEventIds) {
 
     public record Taxi(String taxiId, String taxiNumber, String driverName, Double rating, long etaSeconds) {
     }
@@ -86,7 +81,7 @@ public record TripView(
     }
 
     /** One line of the timeline: which event, when, and what it means for the customer. */
-    public record Stage(String type, Instant time, @JsonIgnore int sequence, @JsonIgnore String eventId, String line) {
+    public record Stage(String type, Instant time, int sequence, String eventId, String line) {
     }
 
     private static final String TYPE_PREFIX = "io.anycalltaxi.";

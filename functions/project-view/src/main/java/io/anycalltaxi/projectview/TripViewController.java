@@ -43,14 +43,14 @@ class TripViewController {
     }
 
     /** A view with the member as others may see them (name, masked phone). */
-    record TripPage(@JsonUnwrapped TripView view, MemberProfiles.Profile member) {
+    record TripPage(@JsonUnwrapped TripBody view, MemberProfiles.Profile member) {
     }
 
     /** The member's own trip, or any for an operator; to anyone else it does not exist (404). */
     @GetMapping("/trips/{callId}")
     TripPage trip(@PathVariable String callId) {
         TripView view = visible(callId);
-        return new TripPage(view, members.of(view.memberId()).orElse(null));
+        return new TripPage(TripBody.of(view), members.of(view.memberId()).orElse(null));
     }
 
     /** Server-Sent Events: the view on every change; {@code Last-Event-ID} resumes after that version. */
@@ -58,7 +58,7 @@ class TripViewController {
     SseEmitter stream(@PathVariable String callId,
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastSeenVersion) {
         visible(callId);
-        return streams.subscribe(callId, lastSeenVersion == null ? 0 : lastSeenVersion, view -> view);
+        return streams.subscribe(callId, lastSeenVersion == null ? 0 : lastSeenVersion, TripBody::of);
     }
 
     /** The friend's read-only share of one trip, opened by the token in the SMS link: no sign-in. */
@@ -76,10 +76,10 @@ class TripViewController {
 
     /** Newest first; the member's own, or any member's for an operator. */
     @GetMapping("/members/{memberId}/trips")
-    List<TripView> tripsOf(@PathVariable String memberId, @RequestParam(defaultValue = "0") @Min(0) int page,
+    List<TripBody> tripsOf(@PathVariable String memberId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Callers.memberOrOperator(memberId);
-        return views.ofMember(memberId, page, size);
+        return views.ofMember(memberId, page, size).stream().map(TripBody::of).toList();
     }
 
     /** For operators: every view built again from the events it keeps. */

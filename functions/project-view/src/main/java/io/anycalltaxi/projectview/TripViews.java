@@ -27,13 +27,13 @@ import io.anycalltaxi.core.trip.TripStatus;
 public class TripViews {
 
     private final MongoOperations mongo;
-    private final VersionedDocuments<TripView> views;
+    private final VersionedDocuments<TripViewDocument> views;
     private final ApplicationEventPublisher changes;
 
     public TripViews(MongoOperations mongo, ApplicationEventPublisher changes) {
         this.mongo = mongo;
-        this.views = new VersionedDocuments<>(mongo, TripView.class,
-                new VersionedDocuments.Versioning<>(TripView::callId, TripView::version, TripView::withVersion));
+        this.views = new VersionedDocuments<>(mongo, TripViewDocument.class, new VersionedDocuments.Versioning<>(
+                TripViewDocument::callId, TripViewDocument::version, TripViewDocument::withVersion));
         this.changes = changes;
     }
 
@@ -42,19 +42,19 @@ public class TripViews {
     }
 
     public Optional<TripView> find(String callId) {
-        return views.find(callId);
+        return views.find(callId).map(TripViewDocument::view);
     }
 
     public List<TripView> ofMember(String memberId, int page, int size) {
         return mongo.find(query(where("memberId").is(memberId))
                 .with(PageRequest.of(page, size, Sort.by(Sort.Order.desc("requestedAt"), Sort.Order.desc("_id")))),
-                TripView.class);
+                TripViewDocument.class).stream().map(TripViewDocument::view).toList();
     }
 
     /** The calls whose customer is waiting for or riding in this taxi. */
     public List<String> following(String taxiId) {
         return mongo.find(query(where("taxi.taxiId").is(taxiId).and("status").in(TripStatus.holdingTaxi())),
-                TripView.class).stream().map(TripView::callId).toList();
+                TripViewDocument.class).stream().map(TripViewDocument::callId).toList();
     }
 
     /** Keeps the event and applies it to its call's view (once). */
@@ -83,12 +83,12 @@ public class TripViews {
 
     private TripView apply(ViewEvent event) {
         return views.change(event.callId(), current -> {
-            TripView base = current.orElseGet(() -> TripView.empty(event.callId()));
+            TripView base = current.map(TripViewDocument::view).orElseGet(() -> TripView.empty(event.callId()));
             TripView next = base.apply(event);
             if (next == base) {
                 return Optional.of(base);
             }
-            Optional<TripView> stored = views.write(current, next);
+            Optional<TripView> stored = views.write(current, TripViewDocument.of(next)).map(TripViewDocument::view);
             stored.ifPresent(changed -> changes.publishEvent(new ViewChanged(event.callId())));
             return stored;
         });
@@ -108,7 +108,7 @@ public class TripViews {
                 rebuilt = rebuilt.apply(event);
             }
             long version = find(callId).map(TripView::version).orElse(0L) + 1;
-            mongo.save(rebuilt.withVersion(version));
+            mongo.save(TripViewDocument.of(rebuilt.withVersion(version)));
             changes.publishEvent(new ViewChanged(callId));
         }
         return calls.size();
