@@ -2,6 +2,7 @@ package io.anycalltaxi.projectview;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import io.anycalltaxi.core.events.FareParts;
 import io.anycalltaxi.core.events.Money;
@@ -28,11 +29,13 @@ record TripBody(String callId, String memberId, TripStatus status, Place pickup,
     record Line(String type, Instant time, String line) {
     }
 
-    static TripBody of(TripView view) {
+    /** @param locale the language the timeline is written in (the member's) */
+    static TripBody of(TripView view, TimelineTexts texts, Locale locale) {
         return new TripBody(view.callId(), view.memberId(), view.status(), view.pickup(), view.dropoff(),
                 view.fareEstimate(), view.taxi(), view.location(), view.ride(), view.fare(), view.fareParts(),
                 view.fee(), view.payment(), view.notifications(), view.refunds(), view.review(),
-                view.timeline().stream().map(stage -> new Line(stage.type(), stage.time(), stage.line())).toList(),
+                view.timeline().stream()
+                        .map(stage -> new Line(stage.type(), stage.time(), texts.line(stage.line(), locale))).toList(),
                 view.requestedAt(), view.updatedAt());
     }
 }

@@ -80,8 +80,15 @@ public record TripView(
     public record Review(int rating, String comment) {
     }
 
-    /** One line of the timeline: which event, when, and what it means for the customer. */
-    public record Stage(String type, Instant time, int sequence, String eventId, String line) {
+    /**
+     * One line of the timeline: which event, when, and what it means for the customer, as a message
+     * shown in the member's language ({@link TimelineTexts}).
+     */
+    public record Stage(String type, Instant time, int sequence, String eventId, Message line) {
+    }
+
+    /** A message of the timeline's bundle ({@code timeline.<key>}) and its arguments. */
+    public record Message(String key, List<String> arguments) {
     }
 
     private static final String TYPE_PREFIX = "io.anycalltaxi.";
@@ -214,37 +221,30 @@ public record TripView(
         return TripStatus.after(event.type());
     }
 
-    private static String line(ViewEvent event) {
+    /** What the event means for the customer: a message of the timeline's bundle and its arguments. */
+    private static Message line(ViewEvent event) {
+        String key = event.type().type().replace(TYPE_PREFIX, "");
         return switch (event.type()) {
-            case CALL_REQUESTED -> "Taxi called";
-            case CALL_OFFERED -> "Nearby taxis see your call";
-            case CALL_WAITING -> "Still looking for a taxi";
-            case CALL_EXPIRED -> "No taxi could take the call";
-            case CALL_CANCELLED -> "Call cancelled" + feeLine(event.data(CallCancelled.class).fee());
-            case TAXI_ASSIGNED -> "Taxi " + event.data(TaxiAssigned.class).taxiNumber() + " is on its way";
-            case CALL_REOPENED -> "Your taxi could not come; looking for another";
-            case TAXI_ARRIVED -> "Your taxi is at the pickup";
-            case CALL_NOSHOW -> "The taxi waited; no-show" + feeLine(event.data(CallNoShow.class).fee());
-            case TRIP_STARTED -> "Trip started";
-            case TRIP_OVERDUE -> "The ride is taking long; our operators are looking";
-            case TRIP_VOIDED -> "The ride was voided: nothing to pay";
-            case PAYMENT_REFUNDED -> "Refunded " + event.data(PaymentRefunded.class).amount() + " "
-                    + event.data(PaymentRefunded.class).currency();
-            case TEXT_SENT -> "Text sent to " + event.data(TextSent.class).phoneMasked();
-            case TRIP_ENDED -> "Arrived; fare " + event.data(TripEnded.class).fare().amount() + " "
-                    + event.data(TripEnded.class).fare().currency();
-            case PAYMENT_COMPLETED -> "Paid " + event.data(PaymentCompleted.class).amount() + " with the card ending "
-                    + event.data(PaymentCompleted.class).cardLast4();
-            case PAYMENT_FAILED -> event.data(PaymentFailed.class).retryable() ? "Payment failed: please update your card"
-                    : "Payment failed: our operators will settle it";
-            case TRIP_COMPLETED -> "Trip completed";
-            case TRIP_REVIEWED -> "Reviewed " + event.data(TripReviewed.class).rating() + "/5";
-            default -> event.type().type();
+            case CALL_CANCELLED -> withFee(key, event.data(CallCancelled.class).fee());
+            case CALL_NOSHOW -> withFee(key, event.data(CallNoShow.class).fee());
+            case TAXI_ASSIGNED -> new Message(key, List.of(event.data(TaxiAssigned.class).taxiNumber()));
+            case PAYMENT_REFUNDED -> new Message(key, List.of(Long.toString(event.data(PaymentRefunded.class).amount()),
+                    event.data(PaymentRefunded.class).currency()));
+            case TEXT_SENT -> new Message(key, List.of(event.data(TextSent.class).phoneMasked()));
+            case TRIP_ENDED -> new Message(key, List.of(Long.toString(event.data(TripEnded.class).fare().amount()),
+                    event.data(TripEnded.class).fare().currency()));
+            case PAYMENT_COMPLETED -> new Message(key, List.of(Long.toString(event.data(PaymentCompleted.class).amount()),
+                    event.data(PaymentCompleted.class).cardLast4()));
+            case PAYMENT_FAILED -> new Message(event.data(PaymentFailed.class).retryable() ? key + ".retryable" : key,
+                    List.of());
+            case TRIP_REVIEWED -> new Message(key, List.of(Integer.toString(event.data(TripReviewed.class).rating())));
+            default -> new Message(key, List.of());
         };
     }
 
-    private static String feeLine(Money fee) {
-        return fee == null ? "" : "; fee " + fee.amount() + " " + fee.currency();
+    private static Message withFee(String key, Money fee) {
+        return fee == null ? new Message(key, List.of())
+                : new Message(key + ".fee", List.of(Long.toString(fee.amount()), fee.currency()));
     }
 
     /** Copy-on-write editing of the record's components. */

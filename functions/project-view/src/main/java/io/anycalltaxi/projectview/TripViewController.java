@@ -2,6 +2,7 @@ package io.anycalltaxi.projectview;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -33,13 +34,16 @@ class TripViewController {
     private final TripStreams streams;
     private final TripShares shares;
     private final Clock clock;
+    private final TimelineTexts texts;
 
-    TripViewController(TripViews views, MemberProfiles members, TripStreams streams, TripShares shares, Clock clock) {
+    TripViewController(TripViews views, MemberProfiles members, TripStreams streams, TripShares shares, Clock clock,
+            TimelineTexts texts) {
         this.views = views;
         this.members = members;
         this.streams = streams;
         this.shares = shares;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** A view with the member as others may see them (name, masked phone). */
@@ -50,15 +54,17 @@ class TripViewController {
     @GetMapping("/trips/{callId}")
     TripPage trip(@PathVariable String callId) {
         TripView view = visible(callId);
-        return new TripPage(TripBody.of(view), members.of(view.memberId()).orElse(null));
+        return new TripPage(TripBody.of(view, texts, texts.localeOf(view.memberId())),
+                members.of(view.memberId()).orElse(null));
     }
 
     /** Server-Sent Events: the view on every change; {@code Last-Event-ID} resumes after that version. */
     @GetMapping(path = "/trips/{callId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String callId,
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastSeenVersion) {
-        visible(callId);
-        return streams.subscribe(callId, lastSeenVersion == null ? 0 : lastSeenVersion, TripBody::of);
+        Locale locale = texts.localeOf(visible(callId).memberId());
+        return streams.subscribe(callId, lastSeenVersion == null ? 0 : lastSeenVersion,
+                view -> TripBody.of(view, texts, locale));
     }
 
     /** The friend's read-only share of one trip, opened by the token in the SMS link: no sign-in. */
@@ -79,7 +85,8 @@ class TripViewController {
     List<TripBody> tripsOf(@PathVariable String memberId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Callers.memberOrOperator(memberId);
-        return views.ofMember(memberId, page, size).stream().map(TripBody::of).toList();
+        Locale locale = texts.localeOf(memberId);
+        return views.ofMember(memberId, page, size).stream().map(view -> TripBody.of(view, texts, locale)).toList();
     }
 
     /** For operators: every view built again from the events it keeps. */

@@ -27,7 +27,7 @@ class SharedTripTest {
     }
 
     private static TripView.Stage stage(String type, Instant at) {
-        return new TripView.Stage(type, at, 1, "e-" + type, type);
+        return new TripView.Stage(type, at, 1, "e-" + type, new TripView.Message(type, List.of()));
     }
 
     static Stream<Arguments> cases() {

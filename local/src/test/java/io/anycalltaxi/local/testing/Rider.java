@@ -45,11 +45,20 @@ public final class Rider {
 
     /** As {@link #signUp(Api, String)}, on a stack of its own (its gateway, and the SMS recorder to read codes from). */
     public static Rider signUp(Api api, URI smsRecorder, String cardNumber) {
+        return signUp(api, smsRecorder, cardNumber, "en");
+    }
+
+    /** A member who reads messages in this language ({@code ko} or {@code en}). */
+    public static Rider signUpIn(String language) {
+        return signUp(Api.gateway(), SharedStack.stack().smsRecorder(), "4242424242424242", language);
+    }
+
+    private static Rider signUp(Api api, URI smsRecorder, String cardNumber, String language) {
         String phone = freshPhone();
         String friendPhone = freshPhone();
         Api signingUp = api.as(SignIn.accessToken(api, smsRecorder, phone));
         Api.Response signedUp = signingUp.post("/members", Map.of("name", "Rider " + RIDERS.incrementAndGet(),
-                "phone", phone, "friendPhone", friendPhone, "language", "en",
+                "phone", phone, "friendPhone", friendPhone, "language", language,
                 "card", Map.of("number", cardNumber, "expMonth", 12, "expYear", 2035, "cvc", "123")));
         assertThat(signedUp.status()).as(signedUp.body().toString()).isEqualTo(201);
         return new Rider(api.as(signedUp.text("access_token")), signedUp.text("memberId"), phone, friendPhone);

@@ -64,6 +64,22 @@ class ViewTest {
     }
 
     @Test
+    void eachMemberReadsTheTimelineInTheirLanguage() {
+        Rider korean = Rider.signUpIn("ko");
+        Rider english = Rider.signUpIn("en");
+        String koreanCall = korean.call(Rider.somewhere(), Rider.somewhere());
+        String englishCall = english.call(Rider.somewhere(), Rider.somewhere());
+
+        JsonNode koreanView = awaitView(koreanCall, view -> view.path("timeline").size() > 0);
+        JsonNode englishView = awaitView(englishCall, view -> view.path("timeline").size() > 0);
+
+        assertThat(koreanView.path("timeline").get(0).path("line").asText()).isEqualTo("택시를 호출했습니다");
+        assertThat(englishView.path("timeline").get(0).path("line").asText()).isEqualTo("Taxi called");
+        assertThat(korean.api.get("/members/" + korean.memberId + "/trips").body().get(0)
+                .path("timeline").get(0).path("line").asText()).isEqualTo("택시를 호출했습니다");
+    }
+
+    @Test
     void aRebuildFromTheKeptEventsGivesTheSameViews() {
         Ride ride = completedRide("서울30카3030");
         Broker.awaitAllDelivered();
