@@ -37,11 +37,11 @@ class FleetController {
     record TaxiForm(String taxiId, String taxiNumber, String driverName, String phone) {
     }
 
-    record OnboardedTaxi(String taxiId, String taxiNumber, String driverName, String phoneMasked) {
+    record Onboarded(String taxiId, String taxiNumber, String driverName, String phoneMasked) {
     }
 
     @PostMapping("/taxis")
-    ResponseEntity<OnboardedTaxi> onboard(@RequestBody TaxiForm form) {
+    ResponseEntity<Onboarded> onboard(@RequestBody TaxiForm form) {
         Callers.operator();
         Map<String, String> errors = new LinkedHashMap<>();
         check(form.taxiId(), MAX_ID, "taxiId", errors);
@@ -65,7 +65,7 @@ class FleetController {
                     "the phone " + phone.masked() + " is another taxi's driver's");
         }
         log.info("taxi {} {} the fleet, driver's phone {}", form.taxiId(), added ? "joined" : "updated in", phone.masked());
-        OnboardedTaxi taxi = new OnboardedTaxi(form.taxiId(), form.taxiNumber().strip(), form.driverName().strip(),
+        Onboarded taxi = new Onboarded(form.taxiId(), form.taxiNumber().strip(), form.driverName().strip(),
                 phone.masked());
         return added ? ResponseEntity.created(URI.create("/taxis/" + form.taxiId())).body(taxi) : ResponseEntity.ok(taxi);
     }

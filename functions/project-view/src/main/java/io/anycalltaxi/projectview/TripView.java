@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import io.anycalltaxi.core.events.CallCancelled;
 import io.anycalltaxi.core.events.CallNoShow;
@@ -98,6 +100,78 @@ public record TripView(
             .thenComparing(Stage::type)
             .thenComparing(Stage::eventId);
 
+    /**
+     * What each event changes in the view besides its timeline and status, one small handler per
+     * event; an event not named here adds its stage and nothing else.
+     */
+    private static final Map<EventType, BiConsumer<Builder, ViewEvent>> CHANGES = Map.ofEntries(
+            Map.entry(EventType.CALL_REQUESTED, TripView::requested),
+            Map.entry(EventType.TAXI_ASSIGNED, TripView::assigned),
+            Map.entry(EventType.CALL_REOPENED, (view, event) -> {
+                view.taxi = null;
+                view.location = null;
+            }),
+            Map.entry(EventType.CALL_CANCELLED, (view, event) -> view.fee = event.data(CallCancelled.class).fee()),
+            Map.entry(EventType.CALL_NOSHOW, (view, event) -> view.fee = event.data(CallNoShow.class).fee()),
+            Map.entry(EventType.TRIP_ENDED, TripView::ended),
+            Map.entry(EventType.PAYMENT_COMPLETED, TripView::paid),
+            Map.entry(EventType.PAYMENT_FAILED, TripView::notPaid),
+            Map.entry(EventType.PAYMENT_REFUNDED, TripView::refunded),
+            Map.entry(EventType.TEXT_SENT, TripView::texted),
+            Map.entry(EventType.TRIP_REVIEWED, (view, event) -> {
+                TripReviewed reviewed = event.data(TripReviewed.class);
+                view.review = new Review(reviewed.rating(), reviewed.comment());
+            }));
+
+    private static void requested(Builder view, ViewEvent event) {
+        CallRequested requested = event.data(CallRequested.class);
+        view.memberId = requested.memberId();
+        view.pickup = requested.pickup();
+        view.dropoff = requested.dropoff();
+        view.fareEstimate = requested.fareEstimate();
+        view.requestedAt = event.time();
+    }
+
+    private static void assigned(Builder view, ViewEvent event) {
+        TaxiAssigned assigned = event.data(TaxiAssigned.class);
+        view.taxi = new Taxi(assigned.taxiId(), assigned.taxiNumber(), assigned.driverName(), assigned.driverRating(),
+                assigned.etaSeconds());
+    }
+
+    private static void ended(Builder view, ViewEvent event) {
+        TripEnded ended = event.data(TripEnded.class);
+        view.ride = new Ride(ended.distanceMeters(), ended.durationSeconds(), ended.fareSource());
+        view.fare = ended.fare();
+        view.fareParts = ended.fareParts();
+    }
+
+    private static void paid(Builder view, ViewEvent event) {
+        PaymentCompleted paid = event.data(PaymentCompleted.class);
+        view.payment(event.sequence(), new Payment("PAID", paid.amount(), paid.currency(), paid.cardLast4(),
+                paid.paymentId(), null, paid.purpose()));
+    }
+
+    private static void notPaid(Builder view, ViewEvent event) {
+        PaymentFailed failed = event.data(PaymentFailed.class);
+        Money amount = failed.amount();
+        view.payment(event.sequence(), new Payment("FAILED", amount == null ? null : amount.amount(),
+                amount == null ? null : amount.currency(), null, null, failed.reason(), failed.purpose()));
+    }
+
+    private static void refunded(Builder view, ViewEvent event) {
+        PaymentRefunded refunded = event.data(PaymentRefunded.class);
+        view.refunds.add(new RefundLine(refunded.paymentId(), refunded.amount(), refunded.currency(), refunded.reason(),
+                event.time()));
+        view.refunds.sort(Comparator.comparing(RefundLine::at));
+    }
+
+    private static void texted(Builder view, ViewEvent event) {
+        TextSent sent = event.data(TextSent.class);
+        view.notifications.add(new Notice(sent.kind(), sent.phoneMasked(), event.time()));
+        view.notifications.sort(Comparator.comparing(Notice::at).thenComparing(Notice::kind)
+                .thenComparing(Notice::phoneMasked));
+    }
+
     public TripView {
         notifications = List.copyOf(notifications);
         refunds = refunds == null ? List.of() : List.copyOf(refunds);
@@ -128,63 +202,7 @@ public record TripView(
             view.status = s;
             view.statusSequence = event.sequence();
         });
-        switch (event.type()) {
-            case CALL_REQUESTED -> {
-                CallRequested requested = event.data(CallRequested.class);
-                view.memberId = requested.memberId();
-                view.pickup = requested.pickup();
-                view.dropoff = requested.dropoff();
-                view.fareEstimate = requested.fareEstimate();
-                view.requestedAt = event.time();
-            }
-            case TAXI_ASSIGNED -> {
-                TaxiAssigned assigned = event.data(TaxiAssigned.class);
-                view.taxi = new Taxi(assigned.taxiId(), assigned.taxiNumber(), assigned.driverName(),
-                        assigned.driverRating(), assigned.etaSeconds());
-            }
-            case CALL_REOPENED -> {
-                view.taxi = null;
-                view.location = null;
-            }
-            case CALL_CANCELLED -> view.fee = event.data(CallCancelled.class).fee();
-            case CALL_NOSHOW -> view.fee = event.data(CallNoShow.class).fee();
-            case TRIP_ENDED -> {
-                TripEnded ended = event.data(TripEnded.class);
-                view.ride = new Ride(ended.distanceMeters(), ended.durationSeconds(), ended.fareSource());
-                view.fare = ended.fare();
-                view.fareParts = ended.fareParts();
-            }
-            case PAYMENT_COMPLETED -> {
-                PaymentCompleted paid = event.data(PaymentCompleted.class);
-                view.payment(event.sequence(), new Payment("PAID", paid.amount(), paid.currency(), paid.cardLast4(),
-                        paid.paymentId(), null, paid.purpose()));
-            }
-            case PAYMENT_FAILED -> {
-                PaymentFailed failed = event.data(PaymentFailed.class);
-                view.payment(event.sequence(), new Payment("FAILED", failed.amount() == null ? null
-                        : failed.amount().amount(), failed.amount() == null ? null : failed.amount().currency(), null,
-                        null, failed.reason(), failed.purpose()));
-            }
-            case PAYMENT_REFUNDED -> {
-                PaymentRefunded refunded = event.data(PaymentRefunded.class);
-                view.refunds.add(new RefundLine(refunded.paymentId(), refunded.amount(), refunded.currency(),
-                        refunded.reason(), event.time()));
-                view.refunds.sort(Comparator.comparing(RefundLine::at));
-            }
-            case TEXT_SENT -> {
-                TextSent notified = event.data(TextSent.class);
-                view.notifications.add(new Notice(notified.kind(), notified.phoneMasked(), event.time()));
-                view.notifications.sort(Comparator.comparing(Notice::at).thenComparing(Notice::kind)
-                        .thenComparing(Notice::phoneMasked));
-            }
-            case TRIP_REVIEWED -> {
-                TripReviewed reviewed = event.data(TripReviewed.class);
-                view.review = new Review(reviewed.rating(), reviewed.comment());
-            }
-            default -> {
-                // the timeline and status above say all there is to say
-            }
-        }
+        CHANGES.getOrDefault(event.type(), (v, e) -> { }).accept(view, event);
         return view.build();
     }
 

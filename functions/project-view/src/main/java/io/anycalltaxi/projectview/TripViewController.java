@@ -47,7 +47,14 @@ class TripViewController {
     }
 
     /** A view with the member as others may see them (name, masked phone). */
-    record TripPage(@JsonUnwrapped TripBody view, MemberProfiles.Profile member) {
+    record TripPage(@JsonUnwrapped TripBody view, Member member) {
+    }
+
+    record Member(String memberId, String name, String phoneMasked) {
+
+        static Member of(MemberProfiles.Profile profile) {
+            return new Member(profile.memberId(), profile.name(), profile.phoneMasked());
+        }
     }
 
     /** The member's own trip, or any for an operator; to anyone else it does not exist (404). */
@@ -55,7 +62,7 @@ class TripViewController {
     TripPage trip(@PathVariable String callId) {
         TripView view = visible(callId);
         return new TripPage(TripBody.of(view, texts, texts.localeOf(view.memberId())),
-                members.of(view.memberId()).orElse(null));
+                members.of(view.memberId()).map(Member::of).orElse(null));
     }
 
     /** Server-Sent Events: the view on every change; {@code Last-Event-ID} resumes after that version. */
