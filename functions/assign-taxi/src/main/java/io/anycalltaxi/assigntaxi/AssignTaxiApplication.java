@@ -3,6 +3,7 @@ package io.anycalltaxi.assigntaxi;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
+import io.anycalltaxi.assigntaxi.model.DispatchPolicy;
 import io.anycalltaxi.core.config.FunctionApplication;
 
 @SpringBootApplication

@@ -1,7 +1,7 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.handlers;
 
-import static io.anycalltaxi.assigntaxi.DispatchFixture.data;
-import static io.anycalltaxi.assigntaxi.DispatchFixture.freshId;
+import static io.anycalltaxi.assigntaxi.handlers.DispatchFixture.data;
+import static io.anycalltaxi.assigntaxi.handlers.DispatchFixture.freshId;
 import static io.anycalltaxi.core.testing.Places.north;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.anycalltaxi.assigntaxi.store.Fleet;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.events.TaxiAssigned;

@@ -1,9 +1,10 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.handlers;
 
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.assigntaxi.store.Fleet;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.events.EventType;

@@ -1,10 +1,12 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.handlers;
 
 import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.assigntaxi.model.DispatchPolicy;
+import io.anycalltaxi.assigntaxi.store.Fleet;
 import io.anycalltaxi.core.events.Place;
 
 /** Which taxis to offer a call to: available, fresh, within the radius, nearest first, none that left it. */

@@ -1,7 +1,7 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.handlers;
 
-import static io.anycalltaxi.assigntaxi.DispatchFixture.data;
-import static io.anycalltaxi.assigntaxi.DispatchFixture.freshId;
+import static io.anycalltaxi.assigntaxi.handlers.DispatchFixture.data;
+import static io.anycalltaxi.assigntaxi.handlers.DispatchFixture.freshId;
 import static io.anycalltaxi.core.testing.Places.north;
 import static org.assertj.core.api.Assertions.assertThat;
 

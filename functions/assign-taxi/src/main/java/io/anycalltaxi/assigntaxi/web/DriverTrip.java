@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.web;
 
 import java.time.Instant;
 
@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.anycalltaxi.assigntaxi.store.Fleet;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.security.Callers;

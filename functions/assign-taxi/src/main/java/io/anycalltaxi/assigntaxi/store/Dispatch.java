@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.store;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,11 +42,11 @@ public record Dispatch(
         excludedTaxiIds = excludedTaxiIds == null ? List.of() : List.copyOf(excludedTaxiIds);
     }
 
-    boolean wasOfferedTo(String taxiId) {
+    public boolean wasOfferedTo(String taxiId) {
         return offeredTaxiIds.contains(taxiId);
     }
 
-    Instant lastNoticeAt() {
+    public Instant lastNoticeAt() {
         return lastReminderAt == null ? requestedAt : lastReminderAt;
     }
 }

@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.handlers;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -9,6 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.assigntaxi.model.DispatchPolicy;
+import io.anycalltaxi.assigntaxi.store.Dispatch;
+import io.anycalltaxi.assigntaxi.store.Dispatches;
+import io.anycalltaxi.assigntaxi.store.Fleet;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripStatus;
 
@@ -18,7 +22,7 @@ import io.anycalltaxi.core.trip.TripStatus;
  * a retry after a crash between the trip's change and this finishes the job.
  */
 @Component
-class Redispatch {
+public class Redispatch {
 
     private static final Logger log = LoggerFactory.getLogger(Redispatch.class);
 
@@ -36,7 +40,7 @@ class Redispatch {
         this.clock = clock;
     }
 
-    void after(Trip reopened, String leftBy) {
+    public void after(Trip reopened, String leftBy) {
         fleet.release(leftBy, reopened.callId());
         if (reopened.status() != TripStatus.REQUESTED) {
             return; // assigned again, or over, since

@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.handlers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.assigntaxi.model.DispatchPolicy;
+import io.anycalltaxi.assigntaxi.store.Dispatch;
+import io.anycalltaxi.assigntaxi.store.Dispatches;
+import io.anycalltaxi.assigntaxi.store.Fleet;
+import io.anycalltaxi.assigntaxi.store.Taxi;
 import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.events.EventType;
@@ -18,8 +23,8 @@ import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Flag;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripChange;
-import io.anycalltaxi.core.trip.store.TripOutbox;
 import io.anycalltaxi.core.trip.TripStatus;
+import io.anycalltaxi.core.trip.store.TripOutbox;
 import io.anycalltaxi.core.trip.store.Trips;
 import io.cloudevents.CloudEvent;
 import jakarta.annotation.PostConstruct;

@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.web;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.anycalltaxi.assigntaxi.store.Fleet;
 import io.anycalltaxi.core.member.PhoneNumber;
 import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.web.InvalidRequest;

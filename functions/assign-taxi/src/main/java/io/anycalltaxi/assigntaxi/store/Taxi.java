@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.store;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.handlers;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -8,6 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.assigntaxi.model.AcceptancePolicy;
+import io.anycalltaxi.assigntaxi.model.DispatchPolicy;
+import io.anycalltaxi.assigntaxi.store.Dispatches;
+import io.anycalltaxi.assigntaxi.store.Fleet;
+import io.anycalltaxi.assigntaxi.store.Taxi;
 import io.anycalltaxi.core.claim.ClaimAge;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.EventFactory;

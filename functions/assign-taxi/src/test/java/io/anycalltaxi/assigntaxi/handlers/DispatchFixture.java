@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;

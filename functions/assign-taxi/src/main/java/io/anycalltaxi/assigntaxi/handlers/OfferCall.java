@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.handlers;
 
 import java.time.Clock;
 import java.util.List;
@@ -8,6 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.assigntaxi.model.DispatchPolicy;
+import io.anycalltaxi.assigntaxi.store.Dispatch;
+import io.anycalltaxi.assigntaxi.store.Dispatches;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;

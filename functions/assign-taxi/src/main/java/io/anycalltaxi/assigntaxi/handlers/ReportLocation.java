@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.handlers;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
+import io.anycalltaxi.assigntaxi.store.Fleet;
 import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.cloudevents.InvalidEvent;

@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.model;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import io.anycalltaxi.core.trip.TripStatus;
  * was offered to this taxi, the taxi is available, and it is not on another call, unless that
  * other claim was abandoned (older than a claim in progress, and not holding its trip).
  */
-final class AcceptancePolicy {
+public final class AcceptancePolicy {
 
     /**
      * What is known when a taxi accepts.
@@ -19,7 +19,7 @@ final class AcceptancePolicy {
      * @param busyWith the other call it is claimed for, or null
      * @param age      how long a claim may still become an assignment
      */
-    record Acceptance(TripStatus callStatus, boolean offered, boolean taxiKnown, boolean available, String callId,
+    public record Acceptance(TripStatus callStatus, boolean offered, boolean taxiKnown, boolean available, String callId,
             String busyWith, Instant busySince, boolean otherCallHoldsTaxi, Instant now, ClaimAge age) {
     }
 
@@ -27,7 +27,7 @@ final class AcceptancePolicy {
     }
 
     /** @return why it is refused, empty when it is allowed */
-    static Optional<String> refusal(Acceptance a) {
+    public static Optional<String> refusal(Acceptance a) {
         if (a.callStatus() == null) {
             return Optional.of("unknown call");
         }
@@ -47,12 +47,12 @@ final class AcceptancePolicy {
     }
 
     /** The taxi's other claim never became an assignment: it is freed and this call may take it. */
-    static boolean abandoned(Acceptance a) {
+    public static boolean abandoned(Acceptance a) {
         boolean claimInProgress = a.busySince() != null && !a.age().isStale(a.busySince(), a.now());
         return a.busyWith() != null && !a.busyWith().equals(a.callId()) && !claimInProgress && !a.otherCallHoldsTaxi();
     }
 
-    static String reason(TripStatus status) {
+    public static String reason(TripStatus status) {
         return switch (status) {
             case CANCELLED -> "cancelled";
             case EXPIRED -> "expired";

@@ -1,4 +1,4 @@
-package io.anycalltaxi.assigntaxi;
+package io.anycalltaxi.assigntaxi.model;
 
 import java.time.Duration;
 
@@ -34,11 +34,11 @@ public record DispatchPolicy(
         @DefaultValue("2m") Duration silentAfter,
         @DefaultValue("3h") Duration rideLimit) {
 
-    int radiusAfter(int reminders) {
+    public int radiusAfter(int reminders) {
         return Math.min(maxRadiusMeters, radiusMeters + reminders * radiusGrowthMeters);
     }
 
-    long etaSeconds(double meters) {
+    public long etaSeconds(double meters) {
         return Math.round(meters / (averageSpeedKmh * 1000 / 3600));
     }
 }
