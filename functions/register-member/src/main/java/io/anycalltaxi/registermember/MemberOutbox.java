@@ -26,7 +26,7 @@ import io.anycalltaxi.core.cloudevents.EventPublisher;
 import io.anycalltaxi.core.cloudevents.TemporarilyUnavailable;
 import io.anycalltaxi.core.events.EventJson;
 import io.anycalltaxi.core.events.EventType;
-import io.anycalltaxi.core.member.Member;
+import io.anycalltaxi.core.member.MemberDocument;
 import io.anycalltaxi.core.outbox.OutboxRelay;
 import jakarta.annotation.PostConstruct;
 
@@ -68,7 +68,7 @@ class MemberOutbox implements OutboxRelay {
 
     @PostConstruct
     void index() {
-        mongo.indexOps(Member.class).ensureIndex(new Index().on(FIELD + ".time", Sort.Direction.ASC));
+        mongo.indexOps(MemberDocument.class).ensureIndex(new Index().on(FIELD + ".time", Sort.Direction.ASC));
     }
 
     /**
@@ -81,7 +81,7 @@ class MemberOutbox implements OutboxRelay {
             publisher.publish(events.event(entry.eventId(), entry.type(), entry.subject(),
                     EventJson.fromMap(entry.data(), entry.type().dataType()), entry.time()));
             mongo.updateFirst(query(where("_id").is(memberId)),
-                    new Update().pull(FIELD, new Document("eventId", entry.eventId())), Member.class);
+                    new Update().pull(FIELD, new Document("eventId", entry.eventId())), MemberDocument.class);
             return true;
         } catch (TemporarilyUnavailable e) {
             log.warn("member {}: {} stays in the outbox, the broker is unreachable: {}", memberId, entry.type().type(),
@@ -95,7 +95,7 @@ class MemberOutbox implements OutboxRelay {
         Instant due = clock.instant().minus(grace);
         Query waiting = query(where(FIELD + ".time").lt(due)).limit(RELAY_BATCH);
         waiting.fields().include(FIELD);
-        for (Pending pending : mongo.find(waiting, Pending.class, mongo.getCollectionName(Member.class))) {
+        for (Pending pending : mongo.find(waiting, Pending.class, mongo.getCollectionName(MemberDocument.class))) {
             for (Entry entry : pending.outbox()) {
                 if (entry.time().isBefore(due) && !publish(pending.memberId(), entry)) {
                     return;

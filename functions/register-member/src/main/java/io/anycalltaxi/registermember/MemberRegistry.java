@@ -29,6 +29,7 @@ import io.anycalltaxi.core.events.MemberCardUpdated;
 import io.anycalltaxi.core.events.MemberRegistered;
 import io.anycalltaxi.core.member.CardOnFile;
 import io.anycalltaxi.core.member.Member;
+import io.anycalltaxi.core.member.MemberDocument;
 import io.anycalltaxi.core.member.MemberDirectory;
 import io.anycalltaxi.core.security.Actor;
 import io.anycalltaxi.core.security.Callers;
@@ -62,7 +63,7 @@ class MemberRegistry {
 
     @PostConstruct
     void phoneIsUnique() {
-        mongo.indexOps(Member.class).ensureIndex(new Index().on("phone", Sort.Direction.ASC).unique());
+        mongo.indexOps(MemberDocument.class).ensureIndex(new Index().on("phone", Sort.Direction.ASC).unique());
     }
 
     /** @param signingUp the sign-up token's actor: the phone it proved is the only one it may register */
@@ -78,10 +79,10 @@ class MemberRegistry {
                 member.memberId(), new MemberRegistered(member.memberId(), member.name(), member.phoneNumber().masked()),
                 member.registeredAt());
         Document stored = new Document();
-        mongo.getConverter().write(member, stored);
+        mongo.getConverter().write(MemberDocument.of(member), stored);
         stored.put(MemberOutbox.FIELD, List.of(outboxEntry(registered)));
         try {
-            mongo.insert(stored, mongo.getCollectionName(Member.class));
+            mongo.insert(stored, mongo.getCollectionName(MemberDocument.class));
         } catch (DuplicateKeyException taken) {
             throw new RequestRefused(HttpStatus.CONFLICT, "Phone already registered",
                     "the phone number " + signup.phone().masked() + " is already registered");
@@ -109,7 +110,7 @@ class MemberRegistry {
         MemberOutbox.Entry updated = MemberOutbox.entry("card-" + UUID.randomUUID(), EventType.MEMBER_CARD_UPDATED,
                 memberId, new MemberCardUpdated(memberId, card.brand(), card.last4()), clock.instant());
         Update newCard = Update.update("card", card).push(MemberOutbox.FIELD, outboxEntry(updated));
-        if (mongo.updateFirst(query(where("_id").is(memberId)), newCard, Member.class).getMatchedCount() == 0) {
+        if (mongo.updateFirst(query(where("_id").is(memberId)), newCard, MemberDocument.class).getMatchedCount() == 0) {
             throw unknown(memberId);
         }
         log.info("member {} replaced the card on file, now ending {}", memberId, card.last4());

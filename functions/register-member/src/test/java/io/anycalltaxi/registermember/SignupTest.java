@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.anycalltaxi.core.member.Member;
+import io.anycalltaxi.core.member.MemberDocument;
 import io.anycalltaxi.core.member.PhoneNumber;
 import io.anycalltaxi.core.testing.FunctionTest;
 import io.anycalltaxi.core.testing.ScriptedHttpServer;
@@ -87,7 +87,7 @@ class SignupTest {
     }
 
     private long membersWithPhone(String e164) {
-        return mongo.count(query(where("phone").is(e164)), Member.class);
+        return mongo.count(query(where("phone").is(e164)), MemberDocument.class);
     }
 
     private static String e164(String koreanMobile) {

@@ -2,19 +2,17 @@ package io.anycalltaxi.core.member;
 
 import java.time.Instant;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A registered customer. register-member writes members; the functions that call, charge and
- * notify on a member's behalf read them through {@link MemberDirectory}.
+ * notify on a member's behalf read them through {@link MemberDirectory}. Stored as a
+ * {@link MemberDocument}.
  *
  * @param phone       E.164; unique among members
  * @param friendPhone E.164; the friend the safety service texts
  */
-@Document("members")
 public record Member(
-        @Id String memberId,
+        String memberId,
         String name,
         String phone,
         String friendPhone,

@@ -17,10 +17,11 @@ public class MemberDirectory {
     }
 
     public Optional<Member> find(String memberId) {
-        return Optional.ofNullable(mongo.findById(memberId, Member.class));
+        return Optional.ofNullable(mongo.findById(memberId, MemberDocument.class)).map(MemberDocument::member);
     }
 
     public Optional<Member> withPhone(PhoneNumber phone) {
-        return Optional.ofNullable(mongo.findOne(query(where("phone").is(phone.e164())), Member.class));
+        return Optional.ofNullable(mongo.findOne(query(where("phone").is(phone.e164())), MemberDocument.class))
+                .map(MemberDocument::member);
     }
 }

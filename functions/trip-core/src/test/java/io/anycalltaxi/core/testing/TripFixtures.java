@@ -12,6 +12,7 @@ import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.member.CardOnFile;
 import io.anycalltaxi.core.member.Language;
 import io.anycalltaxi.core.member.Member;
+import io.anycalltaxi.core.member.MemberDocument;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.store.Trips;
@@ -29,7 +30,7 @@ public final class TripFixtures {
     public static Member member(MongoOperations mongo, Language language, String phone, String friendPhone) {
         Member member = new Member("member-" + UUID.randomUUID(), "Jiwoo Kim", phone, friendPhone, language,
                 new CardOnFile("tok_local_visa_4242_abcdef12", "visa", "4242", 12, 2035), Instant.now());
-        mongo.insert(member);
+        mongo.insert(MemberDocument.of(member));
         return member;
     }
 
