@@ -12,22 +12,24 @@ import io.anycalltaxi.core.store.VersionedDocuments;
 @Component
 public class Insights {
 
-    private final VersionedDocuments<MemberInsights> insights;
+    private final VersionedDocuments<MemberInsightsDocument> insights;
 
     public Insights(MongoOperations mongo) {
-        this.insights = new VersionedDocuments<>(mongo, MemberInsights.class, new VersionedDocuments.Versioning<>(
-                MemberInsights::memberId, MemberInsights::version, MemberInsights::withVersion));
+        this.insights = new VersionedDocuments<>(mongo, MemberInsightsDocument.class, new VersionedDocuments.Versioning<>(
+                MemberInsightsDocument::memberId, MemberInsightsDocument::version, MemberInsightsDocument::withVersion));
     }
 
     public Optional<MemberInsights> of(String memberId) {
-        return insights.find(memberId);
+        return insights.find(memberId).map(MemberInsightsDocument::insights);
     }
 
     public MemberInsights change(String memberId, UnaryOperator<MemberInsights> change) {
         return insights.change(memberId, current -> {
-            MemberInsights base = current.orElseGet(() -> MemberInsights.none(memberId));
+            MemberInsights base = current.map(MemberInsightsDocument::insights)
+                    .orElseGet(() -> MemberInsights.none(memberId));
             MemberInsights next = change.apply(base);
-            return next == base ? Optional.of(base) : insights.write(current, next);
+            return next == base ? Optional.of(base)
+                    : insights.write(current, MemberInsightsDocument.of(next)).map(MemberInsightsDocument::insights);
         });
     }
 }

@@ -10,9 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.Place;
 
@@ -24,9 +21,8 @@ import io.anycalltaxi.core.events.Place;
  * @param countedCalls   the completed trips counted, in the order they were counted
  * @param rideTimes      when each of those rides started, in the same order
  */
-@Document("member_insights")
 public record MemberInsights(
-        @Id String memberId,
+        String memberId,
         long version,
         long totalSpent,
         String currency,

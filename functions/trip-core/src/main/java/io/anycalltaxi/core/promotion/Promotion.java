@@ -2,18 +2,14 @@ package io.anycalltaxi.core.promotion;
 
 import java.time.Instant;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 /**
  * A discount a member earned (F11): granted by usage-insights, taken by a call (create-call),
  * used when that trip completes (end-trip-pay). Used once.
  *
  * @param callId the call that took it, once taken
  */
-@Document("promotions")
 public record Promotion(
-        @Id String code,
+        String code,
         String memberId,
         int discountPercent,
         String reason,

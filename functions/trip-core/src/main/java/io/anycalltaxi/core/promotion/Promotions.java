@@ -33,7 +33,7 @@ public class Promotions {
     /** @return false if a promotion with this code was granted before (a redelivery) */
     public boolean grant(Promotion promotion) {
         try {
-            mongo.insert(promotion);
+            mongo.insert(PromotionDocument.of(promotion));
             return true;
         } catch (DuplicateKeyException grantedBefore) {
             return false;
@@ -42,8 +42,8 @@ public class Promotions {
 
     /** The member's promotions that a call could still take, best first. */
     public List<Promotion> available(String memberId) {
-        return mongo.find(query(where("memberId").is(memberId).and("state").ne(Promotion.State.USED)), Promotion.class)
-                .stream()
+        return mongo.find(query(where("memberId").is(memberId).and("state").ne(Promotion.State.USED)),
+                PromotionDocument.class).stream().map(PromotionDocument::promotion)
                 .filter(p -> p.state() == Promotion.State.GRANTED || takenInVain(p))
                 .sorted(Comparator.comparingInt(Promotion::discountPercent).reversed().thenComparing(Promotion::code))
                 .toList();
@@ -57,9 +57,10 @@ public class Promotions {
                 stillAvailable = stillAvailable.and("callId").is(candidate.callId());
             }
             if (mongo.updateFirst(query(stillAvailable),
-                    new Update().set("state", Promotion.State.TAKEN).set("callId", callId), Promotion.class)
+                    new Update().set("state", Promotion.State.TAKEN).set("callId", callId), PromotionDocument.class)
                     .getModifiedCount() == 1) {
-                return Optional.ofNullable(mongo.findById(candidate.code(), Promotion.class));
+                return Optional.ofNullable(mongo.findById(candidate.code(), PromotionDocument.class))
+                        .map(PromotionDocument::promotion);
             }
         }
         return Optional.empty();
@@ -68,13 +69,13 @@ public class Promotions {
     /** The call that took it could not be made: the promotion is available again. */
     public void release(String code, String callId) {
         mongo.updateFirst(query(where("_id").is(code).and("callId").is(callId).and("state").is(Promotion.State.TAKEN)),
-                new Update().set("state", Promotion.State.GRANTED).set("callId", null), Promotion.class);
+                new Update().set("state", Promotion.State.GRANTED).set("callId", null), PromotionDocument.class);
     }
 
     /** The trip this promotion discounted is completed: it is used up. */
     public void used(String code, String callId) {
         mongo.updateFirst(query(where("_id").is(code).and("callId").is(callId)),
-                Update.update("state", Promotion.State.USED), Promotion.class);
+                Update.update("state", Promotion.State.USED), PromotionDocument.class);
     }
 
     /** Taken by a call that ended without a ride: available again. */
