@@ -13,7 +13,8 @@ public record ClaimAge(Duration staleAfter) {
 
     public static final ClaimAge DEFAULT = new ClaimAge(Duration.ofSeconds(30));
 
+    /** A claim without a time (stored before claims had one) counts as abandoned. */
     public boolean isStale(Instant claimedAt, Instant now) {
-        return !claimedAt.isAfter(now.minus(staleAfter));
+        return claimedAt == null || !claimedAt.isAfter(now.minus(staleAfter));
     }
 }

@@ -91,6 +91,17 @@ class ClaimsTest {
     }
 
     @Test
+    void aClaimStoredWithoutATimeCountsAsAbandoned() {
+        String key = UUID.randomUUID().toString();
+        mongo.insert(new Job(key, "before claims had a time", false, null));
+
+        Claim<Job> taken = claim(at(NOW), key, "b");
+
+        assertThat(taken).isInstanceOf(Claim.Won.class);
+        assertThat(mongo.findById(key, Job.class).holder()).isEqualTo("b");
+    }
+
+    @Test
     void anAbandonedClaimIsTakenOverByExactlyOneOfManyTakers() throws Exception {
         String key = UUID.randomUUID().toString();
         claim(at(NOW), key, "crashed");
