@@ -25,7 +25,15 @@ public final class LocalRuntime {
 
     public static void main(String[] args) throws Exception {
         LocalSettings settings = settings();
-        LocalStack stack = LocalStack.start(settings);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(settings);
+        } catch (Exception | Error failed) {
+            // what started is stopped already; a thread still starting must not keep a dead runtime alive
+            failed.printStackTrace();
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();

@@ -496,6 +496,9 @@ final class TriggerDispatcher implements AutoCloseable {
         running = false;
         stopping.countDown();
         interruptConsumer();
+        if (supervisor.getState() == Thread.State.NEW) {
+            return; // never delivered: the stack stopped while starting
+        }
         try {
             supervisor.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
