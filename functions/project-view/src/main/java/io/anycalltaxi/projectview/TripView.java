@@ -220,11 +220,6 @@ public record TripView(
         return view.build();
     }
 
-    TripView withVersion(long newVersion) {
-        return new TripView(callId, newVersion, memberId, status, statusSequence, pickup, dropoff, fareEstimate, taxi,
-                location, ride, fare, fareParts, fee, payment, paymentSequence, notifications, refunds, review, timeline,
-                requestedAt, updatedAt, appliedEventIds);
-    }
 
     /** The assigned taxi's newest position, while the customer waits for it or rides in it. */
     public boolean followsTaxi(String taxiId) {

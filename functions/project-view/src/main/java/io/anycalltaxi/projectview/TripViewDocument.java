@@ -61,6 +61,8 @@ record TripViewDocument(
     }
 
     TripViewDocument withVersion(long newVersion) {
-        return of(view().withVersion(newVersion));
+        return new TripViewDocument(callId, newVersion, memberId, status, statusSequence, pickup, dropoff, fareEstimate,
+                taxi, location, ride, fare, fareParts, fee, payment, paymentSequence, notifications, refunds, review,
+                timeline, requestedAt, updatedAt, appliedEventIds);
     }
 }

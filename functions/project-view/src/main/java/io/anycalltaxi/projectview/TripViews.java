@@ -108,7 +108,7 @@ public class TripViews {
                 rebuilt = rebuilt.apply(event);
             }
             long version = find(callId).map(TripView::version).orElse(0L) + 1;
-            mongo.save(TripViewDocument.of(rebuilt.withVersion(version)));
+            mongo.save(TripViewDocument.of(rebuilt).withVersion(version));
             changes.publishEvent(new ViewChanged(callId));
         }
         return calls.size();

@@ -87,10 +87,6 @@ public record MemberInsights(
                 dropoffs, countedCalls, rideTimes, ratingSum + rating, append(countedReviews, callId));
     }
 
-    MemberInsights withVersion(long newVersion) {
-        return new MemberInsights(memberId, newVersion, totalSpent, currency, ridesByHour, ridesByWeekday, pickups,
-                dropoffs, countedCalls, rideTimes, ratingSum, countedReviews);
-    }
 
     /** The area with the most rides; of equals, the one counted first. */
     static Optional<Area> favourite(List<Area> areas) {

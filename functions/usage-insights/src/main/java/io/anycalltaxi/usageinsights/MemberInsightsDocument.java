@@ -35,6 +35,7 @@ record MemberInsightsDocument(
     }
 
     MemberInsightsDocument withVersion(long newVersion) {
-        return of(insights().withVersion(newVersion));
+        return new MemberInsightsDocument(memberId, newVersion, totalSpent, currency, ridesByHour, ridesByWeekday,
+                pickups, dropoffs, countedCalls, rideTimes, ratingSum, countedReviews);
     }
 }

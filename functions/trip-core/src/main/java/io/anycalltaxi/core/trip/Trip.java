@@ -350,9 +350,6 @@ public record Trip(
         return isAssignedTo(taxiId) && status.holdsTaxi();
     }
 
-    public Trip withVersion(long newVersion) {
-        return with(b -> b.version = newVersion);
-    }
 
     /** These events are to be handed to the broker by their producer (not answered as a reply). */
     public Trip queued(List<TripEvent> toPublish) {
@@ -416,7 +413,7 @@ public record Trip(
     /** Copy-on-write editing of the record's many components, kept private to the aggregate. */
     private static final class Builder {
         private final String callId;
-        private long version;
+        private final long version;
         private final String memberId;
         private TripStatus status;
         private final Place pickup;

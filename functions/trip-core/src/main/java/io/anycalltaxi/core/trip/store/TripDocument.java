@@ -63,6 +63,8 @@ public record TripDocument(
     }
 
     TripDocument withVersion(long newVersion) {
-        return of(trip().withVersion(newVersion));
+        return new TripDocument(callId, newVersion, memberId, status, pickup, dropoff, fareEstimate, discount,
+                requestedAt, taxi, ride, fare, fareParts, fee, charges, refunds, flags, moneyOpen, review, events, outbox,
+                outboxSources);
     }
 }
