@@ -6,9 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,7 +25,6 @@ import io.anycalltaxi.core.security.Actor;
 import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.security.Role;
 import io.anycalltaxi.core.web.CallContext;
-import io.anycalltaxi.core.web.Failures;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
@@ -99,10 +96,5 @@ class DriverEvents {
             }
         }
         return builder.build();
-    }
-
-    @ExceptionHandler(InvalidEvent.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidEvent e) {
-        return Failures.answer(e, Failures.Channel.REQUEST);
     }
 }

@@ -4,13 +4,8 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,10 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.outbox.OutboxRelays;
-import io.anycalltaxi.core.trip.TripNotFound;
-import io.anycalltaxi.core.trip.TripRefusal;
 import io.anycalltaxi.core.web.CallContext;
-import io.anycalltaxi.core.web.Failures;
 import io.cloudevents.CloudEvent;
 
 /**
@@ -30,7 +22,8 @@ import io.cloudevents.CloudEvent;
  * structured). The answer follows the broker's contract: 200 with the next event (binary mode)
  * as the reply, 202 when there is nothing to say, 400/403/422 for an event that retrying cannot
  * fix (not retried: it goes to the dead-letter sink), 503 when a dependency is down (retried with
- * backoff). A dispatch tick, after its handler, runs the function's outbox relays.
+ * backoff), by the table in {@code Failures} (through {@code ProblemAdvice}). A dispatch tick, after
+ * its handler, runs the function's outbox relays.
  * <p>
  * Spring Cloud Function's own web endpoint is switched off for this: it copies the request's
  * headers into the response, and a broker reads echoed {@code ce-*} headers as a reply of the
@@ -72,12 +65,5 @@ public class CloudEventEndpoint {
     @GetMapping(path = "/", produces = "application/json")
     public Object handledTypes() {
         return handlers.handledTypes();
-    }
-
-    @ExceptionHandler({ InvalidEvent.class, TripNotFound.class, TripRefusal.class,
-            DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            UncategorizedMongoDbException.class, TemporarilyUnavailable.class })
-    ResponseEntity<ProblemDetail> refused(RuntimeException e) {
-        return Failures.answer(e, Failures.Channel.EVENT);
     }
 }
