@@ -23,6 +23,8 @@ public final class LocalSecrets {
     public static final String SIGNING_KEY = "anycalltaxi.tokens.signing-key";
     public static final String SHARE_KEY = "anycalltaxi.share.key";
     public static final String SMS_SECRET = "anycalltaxi.sms.http.secret";
+    /** The payment gateway's secret key (the local one's, for functions that run as processes of their own). */
+    public static final String CARD_PROCESSOR_SECRET_KEY = "anycalltaxi.card-processor.secret-key";
 
     private final Path directory;
 
@@ -37,6 +39,7 @@ public final class LocalSecrets {
             secrets.createIfMissing(SIGNING_KEY, LocalSecrets::rsaPrivateKeyPem);
             secrets.createIfMissing(SHARE_KEY, () -> random(32));
             secrets.createIfMissing(SMS_SECRET, () -> random(24));
+            secrets.createIfMissing(CARD_PROCESSOR_SECRET_KEY, () -> "sk_local_" + random(24));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep secrets in " + directory, e);
         }
