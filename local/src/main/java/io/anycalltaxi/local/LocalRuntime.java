@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,10 @@ public final class LocalRuntime {
                 Boolean.parseBoolean(file.getProperty("durable-mongo-writes")),
                 System.getenv("MONGODB_URI"), System.getenv("KAFKA_BOOTSTRAP_SERVERS"), file.getProperty("host"),
                 port(file, "gateway-port"), port(file, "control-plane-port"), port(file, "mongo-port"),
-                port(file, "kafka-port"), port(file, "kafka-controller-port"), port(file, "sms-recorder-port"), functionPorts,
-                Boolean.parseBoolean(file.getProperty("schedule-pings")), List.of(), List.of(), Map.of());
+                port(file, "kafka-port"), port(file, "kafka-controller-port"), port(file, "sms-recorder-port"), port(file, "card-gateway-port"), functionPorts,
+                Boolean.parseBoolean(file.getProperty("schedule-pings")), List.of(), List.of(), Map.of(), Map.of())
+                .asImages(Arrays.stream(file.getProperty("own-processes", "").split(",")).map(String::trim)
+                        .filter(name -> !name.isEmpty()).toList());
     }
 
     private static int port(Properties file, String key) {

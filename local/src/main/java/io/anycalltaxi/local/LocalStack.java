@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Objects;
 import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,6 +26,8 @@ import io.anycalltaxi.core.config.FunctionDefaults;
 import io.anycalltaxi.core.events.EventJson;
 import io.anycalltaxi.core.security.PeopleTokens;
 import io.anycalltaxi.core.security.WorkloadTokens;
+import io.anycalltaxi.local.card.CardGatewayApplication;
+import io.anycalltaxi.local.card.LocalCardProcessor;
 import io.anycalltaxi.local.control.ConsoleController;
 import io.anycalltaxi.local.control.ConsoleGuard;
 import io.anycalltaxi.local.control.ControlPlaneApplication;
@@ -43,6 +47,10 @@ import io.anycalltaxi.local.infra.FreePorts;
 import io.anycalltaxi.local.infra.LeanTomcat;
 import io.anycalltaxi.local.sms.SmsRecorderApplication;
 import io.fabric8.knative.sources.v1.SinkBinding;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 
 /**
  * Everything on one machine: MongoDB (embedded unless MONGODB_URI), Kafka (embedded unless
@@ -78,6 +86,7 @@ public final class LocalStack implements AutoCloseable {
     private URI controlPlane;
     private URI gateway;
     private URI smsRecorder;
+    private URI cardGateway;
     private LocalBroker broker;
     private Path scratch;
     private Path home;
@@ -111,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
         controlPlane = URI.create("http://" + host + ":" + FreePorts.orFree(settings.controlPlanePort()));
         gateway = URI.create("http://" + host + ":" + FreePorts.orFree(settings.gatewayPort()));
         smsRecorder = URI.create("http://" + host + ":" + FreePorts.orFree(settings.smsRecorderPort()));
+        cardGateway = URI.create("http://" + host + ":" + FreePorts.orFree(settings.cardGatewayPort()));
         identity = LocalIdentity.in(home, controlPlane, gateway, LocalSettings.NAMESPACE);
         started.add(identity);
         WorkloadIssuer workloads = identity.workloads();
@@ -128,7 +138,7 @@ public final class LocalStack implements AutoCloseable {
 
         LocalFunctions.applications().forEach((name, application) -> functions.put(name, new FunctionHost(name,
                 application, functionUrls.get(name).getPort(), environment(name, settings, destinations,
-                        functionUrls))));
+                        functionUrls), ownProcess(name, settings))));
         identity.projectTokens(tokenAudiences());
         started.add(context(new SpringApplicationBuilder(ControlPlaneApplication.class)
                 .initializers(context -> {
@@ -143,6 +153,7 @@ public final class LocalStack implements AutoCloseable {
                 .initializers(context -> context.getBeanFactory().registerSingleton("account",
                         new SmsRecorderApplication.Account(SMS_ACCOUNT, identity.secrets().get(LocalSecrets.SMS_SECRET)))),
                 "sms-recorder", smsRecorder.getPort()));
+        startCardGateway();
         // Logging is configured once, by the first application; the functions starting in parallel
         // would otherwise re-initialise the one shared logback concurrently and break its patterns.
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
@@ -168,6 +179,24 @@ public final class LocalStack implements AutoCloseable {
                 settings.durableMongoWrites(), settings.host(), settings.mongoPort());
         started.add(mongo);
         mongoUri = mongo.uri();
+    }
+
+    /** The payment gateway's API, for functions started as processes of their own (in this JVM they get the processor itself). */
+    private void startCardGateway() {
+        MongoClient client = MongoClients.create(mongoUri);
+        started.add(client::close);
+        String database = Objects.requireNonNullElse(new ConnectionString(mongoUri).getDatabase(), "anycalltaxi");
+        LocalCardProcessor processor = new LocalCardProcessor(new MongoTemplate(client, database));
+        started.add(context(new SpringApplicationBuilder(CardGatewayApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("account",
+                        new CardGatewayApplication.Account(processor,
+                                identity.secrets().get(LocalSecrets.CARD_PROCESSOR_SECRET_KEY)))),
+                "card-gateway", cardGateway.getPort()));
+    }
+
+    private FunctionHost.OwnProcess ownProcess(String function, LocalSettings settings) {
+        List<String> command = settings.ownProcesses().get(function);
+        return command == null ? null : new FunctionHost.OwnProcess(command, home.resolve("logs").resolve(function + ".log"));
     }
 
     private void startKafka(LocalSettings settings) throws Exception {
@@ -201,6 +230,7 @@ public final class LocalStack implements AutoCloseable {
         env.add("--anycalltaxi.sms.http.url=" + smsRecorder);
         env.add("--anycalltaxi.sms.http.account=" + SMS_ACCOUNT);
         env.add("--anycalltaxi.sms.http.sender=" + SMS_SENDER);
+        env.add("--anycalltaxi.card-processor.url=" + cardGateway);
         env.add("--anycalltaxi.notify.trip-link-base=" + gateway);
         for (SinkBinding binding : manifests.sinkBindings()) {
             if (binding.getSpec().getSubject().getName().equals(function)) {
@@ -269,6 +299,11 @@ public final class LocalStack implements AutoCloseable {
         return gateway;
     }
 
+    /** The PingSources' names, as {@code eventing/} declares them. */
+    public List<String> pingSources() {
+        return manifests.pingSources().stream().map(source -> source.getMetadata().getName()).toList();
+    }
+
     public URI controlPlane() {
         return controlPlane;
     }
@@ -281,7 +316,7 @@ public final class LocalStack implements AutoCloseable {
     /**
      * What a function started as its own process (as its container starts) is given to work
      * beside this stack, as environment variables: the Secret's folder, the issuers it trusts, the
-     * SMS provider.
+     * SMS provider, the payment gateway.
      */
     public Map<String, String> functionEnvironment() {
         return Map.of("MONGODB_URI", mongoUri,
@@ -292,7 +327,8 @@ public final class LocalStack implements AutoCloseable {
                 "ANYCALLTAXI_IDENTITY_JWKSETURI", identity.workloads().jwkSetUri(),
                 "ANYCALLTAXI_SMS_HTTP_URL", smsRecorder.toString(),
                 "ANYCALLTAXI_SMS_HTTP_ACCOUNT", SMS_ACCOUNT,
-                "ANYCALLTAXI_SMS_HTTP_SENDER", SMS_SENDER);
+                "ANYCALLTAXI_SMS_HTTP_SENDER", SMS_SENDER,
+                "ANYCALLTAXI_CARD_PROCESSOR_URL", cardGateway.toString());
     }
 
     public Path operatorTokenFile() {

@@ -84,7 +84,7 @@ public final class Benchmark {
         Benchmark benchmark = new Benchmark(root, options.contains("--quick") ? QUICK : FULL, wanted);
         String report;
         try (LocalStack stack = LocalStack.start(new LocalSettings(root, inMemory ? null : data, !inMemory, null, null,
-                "127.0.0.1", 0, 0, 0, 0, 0, 0, Map.of(), true, List.of(), List.of(), Map.of()))) {
+                "127.0.0.1", 0, 0, 0, 0, 0, 0, 0, Map.of(), true, List.of(), List.of(), Map.of(), Map.of()))) {
             report = benchmark.measure(stack);
         } finally {
             FileSystemUtils.deleteRecursively(data);
