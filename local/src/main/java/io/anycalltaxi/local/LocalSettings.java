@@ -22,7 +22,7 @@ import java.util.Map;
  * @param moreEventing          more eventing folders (each with a kustomization) applied beside {@code eventing/}
  * @param externalServices      Knative Services not hosted here, by name: where Triggers may deliver to them
  * @param ownProcesses          functions run as processes of their own rather than in this JVM, by name: the
- *                              command that starts one (given the settings as {@code --key=value} arguments)
+ *                              command that starts one (given its settings as environment variables)
  */
 public record LocalSettings(
         Path projectRoot,

@@ -314,21 +314,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * What a function started as its own process (as its container starts) is given to work
-     * beside this stack, as environment variables: the Secret's folder, the issuers it trusts, the
-     * SMS provider, the payment gateway.
+     * What this stack gives a function, as the environment variables a container is given: a
+     * function started as its own process (as its image starts it) with these works beside the
+     * stack as that function would (its port excepted: {@code PORT}).
      */
-    public Map<String, String> functionEnvironment() {
-        return Map.of("MONGODB_URI", mongoUri,
-                "ANYCALLTAXI_SECRETS_DIR", identity.secrets().directory().toString(),
-                "ANYCALLTAXI_ISSUER", gateway.toString(),
-                "ANYCALLTAXI_JWKS_URI", function("sign-in").url() + "/.well-known/jwks.json",
-                "ANYCALLTAXI_IDENTITY_ISSUER", identity.workloads().issuer(),
-                "ANYCALLTAXI_IDENTITY_JWKSETURI", identity.workloads().jwkSetUri(),
-                "ANYCALLTAXI_SMS_HTTP_URL", smsRecorder.toString(),
-                "ANYCALLTAXI_SMS_HTTP_ACCOUNT", SMS_ACCOUNT,
-                "ANYCALLTAXI_SMS_HTTP_SENDER", SMS_SENDER,
-                "ANYCALLTAXI_CARD_PROCESSOR_URL", cardGateway.toString());
+    public Map<String, String> functionEnvironment(String function) {
+        return FunctionHost.asEnvironment(function(function).arguments());
     }
 
     public Path operatorTokenFile() {

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -48,7 +51,7 @@ public final class FunctionHost {
     /**
      * How a function runs as a process of its own.
      *
-     * @param command what starts it, given the environment as {@code --key=value} arguments
+     * @param command what starts it; its settings are its environment
      * @param log     where its output goes
      */
     public record OwnProcess(List<String> command, Path log) {
@@ -82,13 +85,14 @@ public final class FunctionHost {
                 ownProcess == null ? "" : " as process " + process.pid());
     }
 
+    /** As a container: configured by its environment alone. */
     private void startProcess(List<String> args) {
-        List<String> command = new ArrayList<>(ownProcess.command());
-        command.addAll(args);
         try {
             Files.createDirectories(ownProcess.log().getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(ownProcess.log().toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(ownProcess.command()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(ownProcess.log().toFile()));
+            builder.environment().putAll(asEnvironment(args));
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " by " + ownProcess.command(), e);
         }
@@ -147,6 +151,26 @@ public final class FunctionHost {
 
     public boolean running() {
         return context != null || (process != null && process.isAlive());
+    }
+
+    /** Its settings, as {@code --key=value} (its port apart). */
+    public List<String> arguments() {
+        return environment;
+    }
+
+    /**
+     * {@code --key=value} settings as the environment variables Spring Boot reads them from:
+     * upper case, dots to underscores, dashes dropped ({@code anycalltaxi.identity.token-dir} is
+     * {@code ANYCALLTAXI_IDENTITY_TOKENDIR}).
+     */
+    public static Map<String, String> asEnvironment(List<String> arguments) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String argument : arguments) {
+            int equals = argument.indexOf('=');
+            String key = argument.substring(2, equals);
+            environment.put(key.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT), argument.substring(equals + 1));
+        }
+        return environment;
     }
 
     public String name() {

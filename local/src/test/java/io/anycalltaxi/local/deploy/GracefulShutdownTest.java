@@ -48,7 +48,7 @@ class GracefulShutdownTest {
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "graceful-shutdown-payment.log").toFile());
         LocalStack stack = SharedStack.stack();
-        builder.environment().putAll(stack.functionEnvironment());
+        builder.environment().putAll(stack.functionEnvironment("payment"));
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("ANYCALLTAXI_CARD_PROCESSOR_URL", GATEWAY.url());
         builder.environment().put("ANYCALLTAXI_CARD_PROCESSOR_SECRET_KEY", "sk_test");

@@ -66,9 +66,24 @@ class FunctionImageTest {
         assertThat(bin("--layout", "notify-friend", "payment")).isZero();
     }
 
+    /** bin/function is the image's start, so the two command lines must not drift apart. */
+    @Test
+    void theImageStartsTheLayoutAsBinFunctionDoes() throws IOException {
+        String entrypoint = Files.readAllLines(ROOT.resolve("functions/Containerfile")).stream()
+                .filter(line -> line.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+        List<String> image = new ArrayList<>(List.of(entrypoint.replaceAll("ENTRYPOINT \\[|\\]|\"", "").split(",\\s*")));
+        String exec = Files.readAllLines(ROOT.resolve("bin/function")).stream().map(String::trim)
+                .filter(line -> line.startsWith("exec \"$java\" @jvm.options -XX:AOTCache=")).findFirst().orElseThrow();
+        List<String> script = new ArrayList<>(List.of(exec.split("\\s+")));
+        script.removeIf(word -> word.equals("exec") || word.equals(";;") || word.contains("$"));
+        image.removeFirst();
+
+        assertThat(image).isEqualTo(script).contains("@jvm.options", "-XX:AOTCache=app.aot", "function.jar");
+    }
+
     @Test
     void notifyFriendTextsThroughTheSmsProviderItIsGivenAndAnswersFromItsCache() throws Exception {
-        Map<String, String> env = stack.functionEnvironment();
+        Map<String, String> env = stack.functionEnvironment("notify-friend");
         try (ConfigurableApplicationContext ownProvider = smsProvider(env)) {
             URI provider = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) ownProvider).getWebServer().getPort());
             Rider rider = Rider.signUp(Api.gateway());
@@ -158,7 +173,7 @@ class FunctionImageTest {
         Path log = Files.createDirectories(ROOT.resolve("local/target/function-image")).resolve(function + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(stack.functionEnvironment());
+        builder.environment().putAll(stack.functionEnvironment(function));
         builder.environment().putAll(more);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
