@@ -54,13 +54,17 @@ final class Api {
     }
 
     Answer get(String path, String token) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).GET());
+        return send(authorized(HttpRequest.newBuilder(base.resolve(path)), token).GET());
     }
 
-    Answer post(String path, Object body, String token) {
+    /** @param headers more headers, names and values in turn */
+    Answer post(String path, Object body, String token, String... headers) {
         try {
-            return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token)
+            HttpRequest.Builder request = authorized(HttpRequest.newBuilder(base.resolve(path)), token);
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return send(request.header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
@@ -69,10 +73,15 @@ final class Api {
 
     /** A driver's app sending an event, in binary mode, with the driver's token. */
     Answer post(String path, CloudEvent event, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(base.resolve(path)), token);
         HttpHeaders headers = CloudEventHttp.headers(event);
         headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(CloudEventHttp.body(event))));
+    }
+
+    /** Anonymous when there is no token (signing in). */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private static Answer send(HttpRequest.Builder request) {

@@ -71,7 +71,7 @@ public final class Benchmark {
         Set<Integer> wanted = options.stream().filter(o -> o.startsWith("--only=")).findFirst()
                 .map(o -> Arrays.stream(o.substring("--only=".length()).split(",")).map(Integer::valueOf)
                         .collect(Collectors.toSet()))
-                .orElse(Set.of(1, 2, 3, 4, 5));
+                .orElse(Set.of(1, 2, 3, 4, 5, 6));
         Path root = LocalSettings.findProjectRoot();
         Path target = Files.createDirectories(root.resolve("bench/target"));
         // The stack's logs go to a file: the console is for the figures. (MongoDB and Kafka start
@@ -105,7 +105,9 @@ public final class Benchmark {
         Stage stage = new Stage(stack, new Api(stack.gateway()), new Api(stack.function("create-call").url()), mongo,
                 new Members(mongo, stack.people()));
         stage.members().prepare(10_000);
-        run(5, stage, () -> ColdStarts.run(root, stack, pace.starts()));
+        ColdStarts coldStarts = new ColdStarts(root, stage, pace.starts());
+        run(5, stage, coldStarts::functions);
+        run(6, stage, coldStarts::levers);
         CallLimits limits = CallLimits.of(stack);
         try (CallLimits lifted = limits.set(UNLIMITED, UNLIMITED)) {
             run(3, stage, () -> WholeTrips.run(stage, pace.drivers(), pace.trips()));

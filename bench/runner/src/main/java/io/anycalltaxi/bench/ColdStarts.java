@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.anycalltaxi.local.LocalStack;
@@ -21,107 +24,213 @@ import io.anycalltaxi.local.functions.LocalFunctions;
 import io.anycalltaxi.local.infra.FreePorts;
 
 /**
- * Table 5: each function started as its image starts it (its executable jar, in a JVM of its own,
- * sized as under its Knative memory limit), timed from process start to the first answered request,
- * and its resident memory once idle; beside a bare Spring Boot web app measured the same way.
+ * Tables 5 and 6: each function started as its image starts it ({@code bin/function}, in a JVM
+ * of its own sized as under its Knative memory limit), timed from launch to ready and to its first
+ * real request answered, and its resident memory then; beside the yardstick, a bare Spring Boot web
+ * app run as {@code java -jar} on JDK 17, measured the same way in the same run. Table 6 takes the
+ * levers away from one function one at a time.
  */
 final class ColdStarts {
 
     /** As in a container limited to 512 MiB (service.yaml): the JVM sizes its heap and picks its GC from this. */
-    static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
+    static final String CONTAINER_MEMORY = "-XX:MaxRAM=512m";
     private static final Duration IDLE = Duration.ofSeconds(2);
     private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private static final String LEVERS_ON = "create-call";
 
-    private record Start(long millis, long rssKb) {
+    private record Start(long readyMillis, long answeredMillis, int status, long rssKb) {
     }
 
-    private record Measured(List<Long> millis, List<Long> rssKb) {
+    private record Measured(List<Start> starts) {
 
-        long medianMillis() {
-            return median(millis);
+        long ready() {
+            return median(Start::readyMillis);
         }
 
-        double medianRssMb() {
-            return median(rssKb) / 1024.0;
+        long answered() {
+            return median(Start::answeredMillis);
         }
 
-        private static long median(List<Long> values) {
-            List<Long> sorted = values.stream().sorted().toList();
+        String range() {
+            List<Long> all = starts.stream().map(Start::answeredMillis).sorted().toList();
+            return all.getFirst() + "–" + all.getLast();
+        }
+
+        double rssMb() {
+            return median(Start::rssKb) / 1024.0;
+        }
+
+        String statuses() {
+            return String.join(" ", starts.stream().map(s -> Integer.toString(s.status())).distinct().toList());
+        }
+
+        private long median(Function<Start, Long> value) {
+            List<Long> sorted = starts.stream().map(value).sorted().toList();
             return sorted.get(sorted.size() / 2);
         }
     }
 
-    private ColdStarts() {
+    /** How one launch is made: the command, and what it adds to the environment. */
+    private record Launch(List<String> command, Map<String, String> environment) {
     }
 
-    static Table run(Path root, LocalStack stack, int starts) throws IOException, InterruptedException {
-        Path logs = Files.createDirectories(root.resolve("bench/target/cold-starts"));
-        Measured bare = measure(jar(root.resolve("bench/bare-web/target")), "/", Map.of(), starts,
-                logs.resolve("bare-web.log"));
-        Table table = new Table("5. Cold start (process start to first answered request, median of " + starts
-                + ") and idle memory", "app", "first answer ms", "range ms", "idle RSS MB", "start vs bare", "RSS vs bare");
-        row(table, "bare Spring Boot web app", bare, bare);
-        Map<String, String> environment = new HashMap<>(stack.functionEnvironment());
-        environment.put("K_SINK", stack.brokerIngress("anycalltaxi").toString());
-        // payment and register-member need a payment gateway configured, not reached: readiness asks MongoDB only
-        environment.put("ANYCALLTAXI_CARD_PROCESSOR_URL", "http://127.0.0.1:9");
-        environment.put("ANYCALLTAXI_CARD_PROCESSOR_SECRET_KEY", "sk_unused");
+    private final Path root;
+    private final int starts;
+    private final Path logs;
+    private final FirstRequests first;
+    private final LocalStack stack;
+    /** What every start is given beside the function's own settings from the stack. */
+    private final Map<String, String> environment = new HashMap<>();
+    private Measured bare;
+
+    ColdStarts(Path root, Stage stage, int starts) throws IOException {
+        this.root = root;
+        this.starts = starts;
+        this.logs = Files.createDirectories(root.resolve("bench/target/cold-starts"));
+        this.first = new FirstRequests(stage);
+        this.stack = stage.stack();
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("JDK_JAVA_OPTIONS", CONTAINER_MEMORY);
+    }
+
+    /** Table 5: every function. */
+    Table functions() throws IOException, InterruptedException {
+        Table table = new Table("5. Cold start: launch to ready and to the first real request answered (median of "
+                + starts + "), and memory", "app", "ready ms", "first answer ms", "range ms", "answered", "RSS MB",
+                "answer vs bare", "RSS vs bare");
+        row(table, "bare Spring Boot web app, JDK 17 fat jar", bare(), bare());
         for (String function : LocalFunctions.applications().keySet()) {
-            Measured measured = measure(jar(root.resolve("functions").resolve(function).resolve("target")),
-                    "/actuator/health/readiness", environment, starts, logs.resolve(function + ".log"));
-            row(table, function, measured, bare);
+            Launch launch = new Launch(List.of(root.resolve("bin/function").toString(), function), settingsOf(function));
+            row(table, function, measure(launch, () -> first.prepare(function), logs.resolve(function + ".log")), bare());
         }
-        return table.note("Each app is its executable jar run by `java " + String.join(" ", JVM_FLAGS)
-                + " -jar` (" + System.getProperty("java.vm.name") + " " + Runtime.version()
-                + "), one at a time, with the local stack idle beside it. First answer: a function's first 200 "
-                + "from /actuator/health/readiness, the probe Knative waits for before it routes a request (it "
-                + "needs MongoDB); the bare app's first 200 from GET /. Idle RSS: VmRSS " + IDLE.toSeconds()
-                + " s after that answer. Logs: bench/target/cold-starts/.");
+        return table.note("Functions: `bin/function NAME` as the image runs it (" + System.getProperty("java.vm.name") + " "
+                + Runtime.version() + ", the flags in its jvm.options, its AOT cache), with `JDK_JAVA_OPTIONS="
+                + CONTAINER_MEMORY + "` for the container's memory limit, one at a time, the local stack idle beside "
+                + "it. Ready: the first 200 from /actuator/health/readiness, the probe Knative waits for before it "
+                + "routes a request (it needs MongoDB). First answer: from launch until the function answered its "
+                + "first real request (FirstRequests: a token checked, MongoDB read and written); the status column "
+                + "says what it answered. The bare app: `java " + CONTAINER_MEMORY + " -jar` on "
+                + bareJava().getParent().getParent().getFileName() + ", its first 200 from GET /. RSS: VmRSS " + IDLE.toSeconds()
+                + " s after the first answer. Logs: bench/target/cold-starts/.");
+    }
+
+    /** Table 6: the levers on one function, each taken away in turn. */
+    Table levers() throws IOException, InterruptedException {
+        Table table = new Table("6. What each lever gives: " + LEVERS_ON + " with one taken away (median of " + starts
+                + ")", "as started", "ready ms", "first answer ms", "range ms", "RSS MB", "answer vs bare", "vs shipped");
+        Map<String, Launch> variants = new LinkedHashMap<>();
+        List<String> function = List.of(root.resolve("bin/function").toString(), LEVERS_ON);
+        variants.put("as shipped: bin/function", new Launch(function, Map.of()));
+        variants.put("without the AOT cache (-XX:AOTMode=off)", new Launch(function,
+                Map.of("ANYCALLTAXI_JVM_OPTIONS", "-XX:AOTMode=off")));
+        variants.put("without Spring AOT (-Dspring.aot.enabled=false)", new Launch(function,
+                Map.of("ANYCALLTAXI_JVM_OPTIONS", "-Dspring.aot.enabled=false")));
+        variants.put("with C2 (-XX:TieredStopAtLevel=4)", new Launch(function,
+                Map.of("ANYCALLTAXI_JVM_OPTIONS", "-XX:TieredStopAtLevel=4")));
+        variants.put("with G1 (-XX:+UseG1GC)", new Launch(function,
+                Map.of("ANYCALLTAXI_JVM_OPTIONS", "-XX:-UseSerialGC -XX:+UseG1GC")));
+        variants.put("lazy beans (-Dspring.main.lazy-initialization=true)", new Launch(function,
+                Map.of("ANYCALLTAXI_JVM_OPTIONS", "-Dspring.main.lazy-initialization=true")));
+        Path fatJar = jar(root.resolve("functions").resolve(LEVERS_ON).resolve("target"));
+        variants.put("no lever: the fat jar (java -jar)", new Launch(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:MaxRAMPercentage=75", "-jar",
+                fatJar.toString()), Map.of()));
+        Measured shipped = null;
+        for (Map.Entry<String, Launch> variant : variants.entrySet()) {
+            Map<String, String> env = settingsOf(LEVERS_ON);
+            env.putAll(variant.getValue().environment());
+            Measured measured = measure(new Launch(variant.getValue().command(), env), () -> first.prepare(LEVERS_ON),
+                    logs.resolve("levers-" + LEVERS_ON + ".log"));
+            shipped = shipped == null ? measured : shipped;
+            table.row(variant.getKey(), measured.ready(), measured.answered(), measured.range(),
+                    String.format("%.0f", measured.rssMb()), Table.times((double) measured.answered() / bare().answered()),
+                    Table.times((double) measured.answered() / shipped.answered()));
+        }
+        return table.note("Each row is the shipped start with one lever taken away (ANYCALLTAXI_JVM_OPTIONS adds flags "
+                + "after the image's), or the function's fat jar as the images ran it before (same JDK 25). The "
+                + "extracted jar is the lever the others stand on: the JDK's AOT cache cannot map classes from "
+                + "nested jars, and the layout is what Spring AOT's classes are compiled into. The bare app: table 5's.");
+    }
+
+    /** As the stack gives the function, with what every start here is given. */
+    private Map<String, String> settingsOf(String function) {
+        Map<String, String> settings = new HashMap<>(stack.functionEnvironment(function));
+        settings.putAll(environment);
+        return settings;
+    }
+
+    private Measured bare() throws IOException, InterruptedException {
+        if (bare == null) {
+            bare = measure(new Launch(List.of(bareJava().toString(), CONTAINER_MEMORY, "-XX:MaxRAMPercentage=75", "-jar",
+                    jar(root.resolve("bench/bare-web/target")).toString()), Map.of()), null, logs.resolve("bare-web.log"));
+        }
+        return bare;
+    }
+
+    /** The yardstick's JDK: 17, as the functions ran before (BENCH_BARE_JAVA, or Debian's). */
+    private static Path bareJava() {
+        String configured = System.getenv("BENCH_BARE_JAVA");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try (Stream<Path> jvms = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jvms.filter(jvm -> jvm.getFileName().toString().matches("(java-17-openjdk|temurin-17).*"))
+                    .map(jvm -> jvm.resolve("bin/java")).filter(Files::isExecutable).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no JDK 17 for the yardstick: set BENCH_BARE_JAVA"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void row(Table table, String app, Measured measured, Measured bare) {
-        table.row(app, measured.medianMillis(), measured.millis().stream().min(Long::compare).orElseThrow() + "–"
-                + measured.millis().stream().max(Long::compare).orElseThrow(), String.format("%.0f", measured.medianRssMb()),
-                Table.times((double) measured.medianMillis() / bare.medianMillis()),
-                Table.times(measured.medianRssMb() / bare.medianRssMb()));
+        table.row(app, measured.ready(), measured.answered(), measured.range(), measured.statuses(),
+                String.format("%.0f", measured.rssMb()), Table.times((double) measured.answered() / bare.answered()),
+                Table.times(measured.rssMb() / bare.rssMb()));
     }
 
-    private static Measured measure(Path jar, String probe, Map<String, String> environment, int starts, Path log)
+    /**
+     * @param request what to send once ready, prepared before each launch; null for the bare app,
+     *                whose readiness is its first answer to {@code GET /}
+     */
+    private Measured measure(Launch launch, Supplier<Function<Api, Api.Answer>> request, Path log)
             throws IOException, InterruptedException {
-        List<Long> millis = new ArrayList<>();
-        List<Long> rss = new ArrayList<>();
+        List<Start> all = new ArrayList<>();
         for (int i = 0; i < starts; i++) {
-            Start start = start(jar, probe, environment, log);
-            millis.add(start.millis());
-            rss.add(start.rssKb());
+            all.add(request == null ? start(launch, "/", null, log)
+                    : start(launch, "/actuator/health/readiness", request.get(), log));
         }
-        return new Measured(millis, rss);
+        return new Measured(all);
     }
 
-    private static Start start(Path jar, String probe, Map<String, String> environment, Path log)
+    private static Start start(Launch launch, String probe, Function<Api, Api.Answer> first, Path log)
             throws IOException, InterruptedException {
         int port = FreePorts.orFree(0);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(launch.command()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
+        builder.environment().putAll(launch.environment());
         builder.environment().put("PORT", Integer.toString(port));
         long began = System.nanoTime();
         Process process = builder.start();
         try {
-            URI url = URI.create("http://127.0.0.1:" + port + probe);
-            while (!answers(url)) {
+            URI url = URI.create("http://127.0.0.1:" + port);
+            while (!answers(url.resolve(probe))) {
                 if (!process.isAlive() || System.nanoTime() - began > PATIENCE.toNanos()) {
-                    throw new IllegalStateException(jar.getFileName() + " did not answer " + probe + "; see " + log);
+                    throw new IllegalStateException(launch.command() + " did not answer " + probe + "; see " + log);
                 }
                 Thread.sleep(10);
             }
-            long millis = (System.nanoTime() - began) / 1_000_000;
+            long ready = (System.nanoTime() - began) / 1_000_000;
+            int status = 200;
+            if (first != null) {
+                status = first.apply(new Api(url)).status();
+                if (status >= 500 || status == Outcomes.NO_ANSWER) {
+                    throw new IllegalStateException(launch.command() + " answered its first request " + status + "; see " + log);
+                }
+            }
+            long answered = (System.nanoTime() - began) / 1_000_000;
             Thread.sleep(IDLE.toMillis());
-            return new Start(millis, residentKb(process.pid()));
+            return new Start(ready, answered, status, residentKb(process.pid()));
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

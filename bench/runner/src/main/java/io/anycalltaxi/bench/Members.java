@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import io.anycalltaxi.core.member.CardOnFile;
 import io.anycalltaxi.core.member.Language;
 import io.anycalltaxi.core.member.Member;
+import io.anycalltaxi.core.member.MemberDocument;
 import io.anycalltaxi.core.security.PeopleTokens;
 import io.anycalltaxi.core.security.PhoneIdentity;
 
@@ -70,7 +71,7 @@ final class Members {
             members.add(new Member("member-" + UUID.randomUUID(), "Bench Rider", phone(), phone(), Language.EN,
                     new CardOnFile("tok_local_visa_4242_bench", "visa", "4242", 12, 2035), Instant.now()));
         }
-        mongo.insertAll(members);
+        mongo.insertAll(members.stream().map(MemberDocument::of).toList());
         members.forEach(member -> unused.add(new Caller(member.memberId(), tokens.accessFor(
                 new PhoneIdentity(member.phoneNumber(), member.memberId(), null), TOKEN_LIFETIME).value())));
     }
