@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ import io.anycalltaxi.core.testing.ScriptedHttpServer;
 import io.anycalltaxi.core.testing.ScriptedHttpServer.Reply;
 import io.anycalltaxi.local.LocalSettings;
 import io.anycalltaxi.local.LocalStack;
+import io.anycalltaxi.local.functions.FunctionHost;
 import io.anycalltaxi.local.infra.FreePorts;
 import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.SharedStack;
@@ -50,8 +52,9 @@ class GracefulShutdownTest {
         LocalStack stack = SharedStack.stack();
         builder.environment().putAll(stack.functionEnvironment("payment"));
         builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().put("ANYCALLTAXI_CARD_PROCESSOR_URL", GATEWAY.url());
-        builder.environment().put("ANYCALLTAXI_CARD_PROCESSOR_SECRET_KEY", "sk_test");
+        // the scripted gateway instead of the stack's, under the names the stack's settings have
+        builder.environment().putAll(FunctionHost.asEnvironment(List.of("--anycalltaxi.card-processor.url=" + GATEWAY.url(),
+                "--anycalltaxi.card-processor.secret-key=sk_test")));
         GATEWAY.script(Reply.json(200, "{\"id\":\"ch_1\",\"status\":\"succeeded\"}").after(Duration.ofMillis(1_500)));
         Process payment = builder.start();
         try {
