@@ -34,6 +34,8 @@ final class ColdStarts {
 
     /** As in a container limited to 512 MiB (service.yaml): the JVM sizes its heap and picks its GC from this. */
     static final String CONTAINER_MEMORY = "-XX:MaxRAM=512m";
+    /** The heap's share of the container, as the images give it (jvm.options). */
+    private static final String HEAP_SHARE = "-XX:MaxRAMPercentage=75";
     private static final Duration IDLE = Duration.ofSeconds(2);
     private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
@@ -134,7 +136,7 @@ final class ColdStarts {
                 Map.of("ANYCALLTAXI_JVM_OPTIONS", "-Dspring.main.lazy-initialization=true")));
         Path fatJar = jar(root.resolve("functions").resolve(LEVERS_ON).resolve("target"));
         variants.put("no lever: the fat jar (java -jar)", new Launch(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:MaxRAMPercentage=75", "-jar",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP_SHARE, "-jar",
                 fatJar.toString()), Map.of()));
         Measured shipped = null;
         for (Map.Entry<String, Launch> variant : variants.entrySet()) {
@@ -162,7 +164,7 @@ final class ColdStarts {
 
     private Measured bare() throws IOException, InterruptedException {
         if (bare == null) {
-            bare = measure(new Launch(List.of(bareJava().toString(), CONTAINER_MEMORY, "-XX:MaxRAMPercentage=75", "-jar",
+            bare = measure(new Launch(List.of(bareJava().toString(), CONTAINER_MEMORY, HEAP_SHARE, "-jar",
                     jar(root.resolve("bench/bare-web/target")).toString()), Map.of()), null, logs.resolve("bare-web.log"));
         }
         return bare;

@@ -2,7 +2,6 @@ package io.anycalltaxi.bench;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,7 +9,7 @@ import java.util.function.Function;
 
 import io.anycalltaxi.core.events.ArrivedAtPickup;
 import io.anycalltaxi.core.events.CallWaiting;
-import io.anycalltaxi.core.events.EventJson;
+import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.Money;
@@ -19,7 +18,6 @@ import io.anycalltaxi.core.payment.PaymentRequest;
 import io.anycalltaxi.core.security.PhoneIdentity;
 import io.anycalltaxi.local.LocalStack;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
  * For table 5, each function's first real request, as the gateway or a Trigger would send it, with
@@ -110,9 +108,7 @@ final class FirstRequests {
     }
 
     private static CloudEvent event(EventType type, String source, String subject, Record data) {
-        return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create(source))
-                .withType(type.type()).withSubject(subject).withTime(OffsetDateTime.now())
-                .withDataContentType("application/json").withData(EventJson.toBytes(data)).build();
+        return EventFactory.fromProducer(URI.create(source), type, subject, data);
     }
 
     private static String freshPhone() {

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,7 +15,7 @@ import java.util.stream.StreamSupport;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.anycalltaxi.core.events.CallAccepted;
-import io.anycalltaxi.core.events.EventJson;
+import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.PassengerAlighted;
@@ -25,7 +24,6 @@ import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.member.PhoneNumber;
 import io.anycalltaxi.core.security.PhoneIdentity;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
  * A driver with a rider of their own, at a place no other taxi is near: each trip is called,
@@ -112,10 +110,7 @@ final class SimulatedDriver {
     }
 
     private boolean send(EventType type, String callId, Record data) {
-        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                .withSource(URI.create("/drivers/" + taxiId)).withType(type.type()).withSubject(callId)
-                .withTime(OffsetDateTime.now()).withDataContentType("application/json")
-                .withData(EventJson.toBytes(data)).build();
+        CloudEvent event = EventFactory.fromProducer(URI.create("/drivers/" + taxiId), type, callId, data);
         return api.post("/events", event, token).status() == 202;
     }
 

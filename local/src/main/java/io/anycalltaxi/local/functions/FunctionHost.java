@@ -42,7 +42,7 @@ public final class FunctionHost {
     private final String name;
     private final Class<?> application;
     private final int port;
-    private final List<String> environment;
+    private final List<String> arguments;
     private final List<ApplicationContextInitializer<ConfigurableApplicationContext>> localParts;
     private final OwnProcess ownProcess;
     private volatile ConfigurableApplicationContext context;
@@ -57,12 +57,12 @@ public final class FunctionHost {
     public record OwnProcess(List<String> command, Path log) {
     }
 
-    public FunctionHost(String name, Class<?> application, int port, List<String> environment, OwnProcess ownProcess) {
+    public FunctionHost(String name, Class<?> application, int port, List<String> arguments, OwnProcess ownProcess) {
         this.name = name;
         this.localParts = LocalFunctions.localParts(name, application);
         this.application = application;
         this.port = port;
-        this.environment = List.copyOf(environment);
+        this.arguments = List.copyOf(arguments);
         this.ownProcess = ownProcess;
     }
 
@@ -70,7 +70,7 @@ public final class FunctionHost {
         if (running()) {
             return;
         }
-        List<String> args = new ArrayList<>(environment);
+        List<String> args = new ArrayList<>(arguments);
         args.add("--PORT=" + port);
         long started = System.nanoTime();
         if (ownProcess != null) {
@@ -155,7 +155,7 @@ public final class FunctionHost {
 
     /** Its settings, as {@code --key=value} (its port apart). */
     public List<String> arguments() {
-        return environment;
+        return arguments;
     }
 
     /**

@@ -6,18 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.anycalltaxi.core.cloudevents.CloudEventHttp;
-import io.anycalltaxi.core.events.EventJson;
+import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.events.EventType;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 
 /** The public API as the apps use it, for the rehearsal: JSON, a bearer token, the drivers' CloudEvents. */
 final class RehearsalClient {
@@ -60,10 +57,7 @@ final class RehearsalClient {
 
     /** A driver's app sending an event in binary mode to {@code POST /events}. */
     Answer send(String taxiId, String token, EventType type, String callId, Record data) {
-        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                .withSource(URI.create("/drivers/" + taxiId)).withType(type.type()).withSubject(callId)
-                .withTime(OffsetDateTime.now()).withDataContentType("application/json")
-                .withData(EventJson.toBytes(data)).build();
+        CloudEvent event = EventFactory.fromProducer(URI.create("/drivers/" + taxiId), type, callId, data);
         HttpRequest.Builder request = authorized(HttpRequest.newBuilder(base.resolve("/events")), token);
         CloudEventHttp.headers(event).forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         return expect(send(request.POST(HttpRequest.BodyPublishers.ofByteArray(CloudEventHttp.body(event)))), 202,

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.OptionalInt;
+import java.util.UUID;
 
 import io.anycalltaxi.core.events.EventJson;
 import io.anycalltaxi.core.events.EventType;
@@ -82,15 +83,21 @@ public class EventFactory {
      */
     public CloudEvent reply(CloudEvent incoming, EventType type, String subject, Record data, Instant at) {
         String id = causeOf(incoming, at).derivedEventId(type.type());
-        return withTrace(builder(id, type, subject, data, at), incoming).build();
+        return withTrace(builder(source, id, type, subject, data, at), incoming).build();
     }
 
     /** A new event of this function's own, with an id chosen by the caller. */
     public CloudEvent event(String id, EventType type, String subject, Record data, Instant at) {
-        return builder(id, type, subject, data, at).build();
+        return builder(source, id, type, subject, data, at).build();
     }
 
-    private CloudEventBuilder builder(String id, EventType type, String subject, Record data, Instant at) {
+    /** An event of a producer that is not a function (a driver's app, a client), with a fresh id, made now. */
+    public static CloudEvent fromProducer(URI source, EventType type, String subject, Record data) {
+        return builder(source, UUID.randomUUID().toString(), type, subject, data, Instant.now()).build();
+    }
+
+    private static CloudEventBuilder builder(URI source, String id, EventType type, String subject, Record data,
+            Instant at) {
         return CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(source)
