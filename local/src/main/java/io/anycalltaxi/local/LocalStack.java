@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ import io.anycalltaxi.local.identity.LocalSecrets;
 import io.anycalltaxi.local.identity.WorkloadIssuer;
 import io.anycalltaxi.local.infra.EmbeddedKafka;
 import io.anycalltaxi.local.infra.EmbeddedMongo;
+import io.anycalltaxi.local.infra.QueryShapes;
 import io.anycalltaxi.local.infra.FreePorts;
 import io.anycalltaxi.local.infra.LeanTomcat;
 import io.anycalltaxi.local.sms.SmsRecorderApplication;
@@ -82,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
     private String mongoUri;
+    private QueryShapes queryShapes;
     private String kafka;
     private URI controlPlane;
     private URI gateway;
@@ -179,6 +182,7 @@ public final class LocalStack implements AutoCloseable {
                 settings.durableMongoWrites(), settings.host(), settings.mongoPort());
         started.add(mongo);
         mongoUri = mongo.uri();
+        queryShapes = mongo.queries();
     }
 
     /** The payment gateway's API, for functions started as processes of their own (in this JVM they get the processor itself). */
@@ -348,6 +352,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String mongoUri() {
         return mongoUri;
+    }
+
+    /** The shapes of the queries the embedded MongoDB served; empty when the stack uses another MongoDB. */
+    public Set<QueryShapes.Shape> queryShapes() {
+        return queryShapes == null ? Set.of() : queryShapes.seen();
     }
 
     public String kafkaBootstrapServers() {

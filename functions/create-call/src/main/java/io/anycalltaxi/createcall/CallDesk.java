@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,6 +64,12 @@ class CallDesk {
         this.events = events;
         this.protection = protection;
         this.clock = clock;
+    }
+
+    /** Every call reads the member's promotions. */
+    @PostConstruct
+    void indexes() {
+        promotions.indexes();
     }
 
     /** Refused calls (429, 503, 404, 409) leave nothing behind: what was claimed is let go. */

@@ -6,10 +6,14 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -51,6 +55,12 @@ class Payments {
         this.mongo = mongo;
         this.processor = processor;
         this.claims = claims;
+    }
+
+    /** For a refund, which names the charge by the processor's payment id. */
+    @PostConstruct
+    void indexes() {
+        mongo.indexOps(Payment.class).ensureIndex(new Index().on("receipt.paymentId", Sort.Direction.ASC));
     }
 
     /** @return the receipt, and whether this request charged (false: an earlier one did) */

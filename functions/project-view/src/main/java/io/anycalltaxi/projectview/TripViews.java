@@ -6,12 +6,15 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +38,16 @@ public class TripViews {
         this.views = new VersionedDocuments<>(mongo, TripViewDocument.class, new VersionedDocuments.Versioning<>(
                 TripViewDocument::callId, TripViewDocument::version, TripViewDocument::withVersion));
         this.changes = changes;
+    }
+
+    /** For the member's trips, newest first; the taxi's current calls; the kept events of a call. */
+    @PostConstruct
+    void indexes() {
+        mongo.indexOps(TripViewDocument.class).ensureIndex(new Index().on("memberId", Sort.Direction.ASC)
+                .on("requestedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC));
+        mongo.indexOps(TripViewDocument.class).ensureIndex(new Index().on("taxi.taxiId", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC));
+        mongo.indexOps(ViewEvent.class).ensureIndex(new Index().on("callId", Sort.Direction.ASC));
     }
 
     /** Published after a view changed. */

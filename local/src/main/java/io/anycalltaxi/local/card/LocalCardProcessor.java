@@ -11,7 +11,9 @@ import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -59,6 +61,9 @@ public class LocalCardProcessor implements CardProcessor {
 
     public LocalCardProcessor(MongoOperations mongo) {
         this.mongo = mongo;
+        // a refund finds its charge, and the refunds before it, by the charge's reference
+        mongo.indexOps(LocalCharge.class).ensureIndex(new Index().on("result.reference", Sort.Direction.ASC));
+        mongo.indexOps(LocalRefund.class).ensureIndex(new Index().on("chargeReference", Sort.Direction.ASC));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -37,18 +38,20 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final MongoServer server;
+    private final QueryShapes queries;
     private final String uri;
 
-    private EmbeddedMongo(MongoServer server, String uri) {
+    private EmbeddedMongo(MongoServer server, QueryShapes queries, String uri) {
         this.server = server;
+        this.queries = queries;
         this.uri = uri;
     }
 
     /** @param dataDir null for an in-memory server */
     public static EmbeddedMongo start(Path dataDir, boolean durableWrites, String host, int port) {
-        MongoServer server;
+        MongoBackend backend;
         if (dataDir == null) {
-            server = new MongoServer(new MemoryBackend());
+            backend = new MemoryBackend();
         } else {
             try {
                 Files.createDirectories(dataDir);
@@ -57,15 +60,21 @@ public final class EmbeddedMongo implements AutoCloseable {
             }
             MVStore store = new MVStore.Builder().fileName(dataDir.resolve("mongo.mv").toString())
                     .autoCommitDisabled().open();
-            server = new MongoServer(new CommitWholeWrites(store, durableWrites));
+            backend = new CommitWholeWrites(store, durableWrites);
         }
+        QueryShapes queries = new QueryShapes(backend);
+        MongoServer server = new MongoServer(queries);
         server.bind(host, port);
         int bound = server.getLocalAddress().getPort();
-        return new EmbeddedMongo(server, "mongodb://" + host + ":" + bound + "/anycalltaxi");
+        return new EmbeddedMongo(server, queries, "mongodb://" + host + ":" + bound + "/anycalltaxi");
     }
 
     public String uri() {
         return uri;
+    }
+
+    public QueryShapes queries() {
+        return queries;
     }
 
     @Override

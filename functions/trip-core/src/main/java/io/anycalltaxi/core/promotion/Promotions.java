@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -28,6 +30,12 @@ public class Promotions {
     public Promotions(MongoOperations mongo, Trips trips) {
         this.mongo = mongo;
         this.trips = trips;
+    }
+
+    /** For {@link #available}: a call reads the member's promotions by state. */
+    public void indexes() {
+        mongo.indexOps(PromotionDocument.class).ensureIndex(new Index().on("memberId", Sort.Direction.ASC)
+                .on("state", Sort.Direction.ASC));
     }
 
     /** @return false if a promotion with this code was granted before (a redelivery) */

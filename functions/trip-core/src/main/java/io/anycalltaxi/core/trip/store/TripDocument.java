@@ -22,8 +22,9 @@ import io.anycalltaxi.core.trip.TripStatus;
 
 /**
  * A trip as MongoDB stores it ({@code trips}): the trip's state, and what the queries need that
- * the trip itself does not: {@code moneyOpen} for the payment sweep, {@code outboxSources} for each
- * producer's relay (both derived, and indexed, see {@link Trips#indexes()}).
+ * the trip itself does not: {@code moneyOpen} for the payment sweep, {@code flagged} for the
+ * operators' list, {@code outboxSources} for each producer's relay (all derived, and indexed, see
+ * {@link Trips#indexes()}).
  */
 @Document("trips")
 public record TripDocument(
@@ -44,6 +45,7 @@ public record TripDocument(
         List<ChargeAttempt> charges,
         List<Refund> refunds,
         List<Flag> flags,
+        boolean flagged,
         boolean moneyOpen,
         Review review,
         List<TripEvent> events,
@@ -54,7 +56,7 @@ public record TripDocument(
         return new TripDocument(trip.callId(), trip.version(), trip.memberId(), trip.status(), trip.pickup(),
                 trip.dropoff(), trip.fareEstimate(), trip.discount(), trip.requestedAt(), trip.taxi(), trip.ride(),
                 trip.fare(), trip.fareParts(), trip.fee(), trip.charges(), trip.refunds(), trip.flags(),
-                trip.moneyOpen(), trip.review(), trip.events(), trip.outbox(), trip.outboxSources());
+                !trip.flags().isEmpty(), trip.moneyOpen(), trip.review(), trip.events(), trip.outbox(), trip.outboxSources());
     }
 
     Trip trip() {
@@ -64,7 +66,7 @@ public record TripDocument(
 
     TripDocument withVersion(long newVersion) {
         return new TripDocument(callId, newVersion, memberId, status, pickup, dropoff, fareEstimate, discount,
-                requestedAt, taxi, ride, fare, fareParts, fee, charges, refunds, flags, moneyOpen, review, events, outbox,
-                outboxSources);
+                requestedAt, taxi, ride, fare, fareParts, fee, charges, refunds, flags, flagged, moneyOpen, review, events,
+                outbox, outboxSources);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Query;
 
 import io.anycalltaxi.core.store.VersionedDocuments;
@@ -96,13 +97,17 @@ public class Trips {
         });
     }
 
-    /** For the reconcilers' queries (by status, by open money, by member) and the relays' (by producer in the outbox). */
+    /**
+     * For the reconcilers' queries (by status, by open money, flagged, by member) and the relays'
+     * (by producer in the outbox), each with the order it reads in.
+     */
     public void indexes() {
-        mongo.indexOps(TripDocument.class).ensureIndex(new Index().on("status", Sort.Direction.ASC)
-                .on("requestedAt", Sort.Direction.ASC));
-        mongo.indexOps(TripDocument.class).ensureIndex(new Index().on("moneyOpen", Sort.Direction.ASC));
-        mongo.indexOps(TripDocument.class).ensureIndex(new Index().on("memberId", Sort.Direction.ASC));
-        mongo.indexOps(TripDocument.class).ensureIndex(new Index().on("outboxSources", Sort.Direction.ASC));
+        IndexOperations indexes = mongo.indexOps(TripDocument.class);
+        indexes.ensureIndex(new Index().on("status", Sort.Direction.ASC).on("requestedAt", Sort.Direction.ASC));
+        indexes.ensureIndex(new Index().on("moneyOpen", Sort.Direction.ASC).on("requestedAt", Sort.Direction.ASC));
+        indexes.ensureIndex(new Index().on("flagged", Sort.Direction.ASC).on("requestedAt", Sort.Direction.DESC));
+        indexes.ensureIndex(new Index().on("memberId", Sort.Direction.ASC));
+        indexes.ensureIndex(new Index().on("outboxSources", Sort.Direction.ASC).on("requestedAt", Sort.Direction.ASC));
     }
 
     /** Trips in this status, longest waiting first. */
@@ -122,7 +127,7 @@ public class Trips {
 
     /** Trips an operator should look at, newest first. */
     public List<Trip> flagged(int limit) {
-        return found(query(where("flags.0").exists(true)).with(Sort.by(Sort.Direction.DESC, "requestedAt")).limit(limit));
+        return found(query(where("flagged").is(true)).with(Sort.by(Sort.Direction.DESC, "requestedAt")).limit(limit));
     }
 
     /** Trips with events this producer has not yet handed to the broker, oldest first. */
