@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -20,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the status, the taxi's position) is sent as an {@code event: view} carrying the whole view, with
  * the view's version as the event id, so a client that reconnects with {@code Last-Event-ID} gets
  * only what is newer. Changes made here are pushed at once; a poll catches those made by other
- * instances of this function.
+ * instances of this function. A change is pushed off the thread that made it (the broker's
+ * delivery waits for nobody's network), and a call's view is read once for all who watch it.
  */
 @Component
 class TripStreams {
@@ -28,6 +33,7 @@ class TripStreams {
     private final TripViews views;
     private final Duration timeout;
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final ExecutorService pushing = Executors.newVirtualThreadPerTaskExecutor();
 
     TripStreams(TripViews views, @Value("${anycalltaxi.view.stream-timeout:9m}") Duration timeout) {
         this.views = views;
@@ -39,12 +45,18 @@ class TripStreams {
         private final SseEmitter emitter;
         private final Function<TripView, Object> shown;
         private long sentVersion;
+        /** The newest view it has: sent, or had before it (re)connected. */
+        private TripView known;
 
         Subscriber(String callId, SseEmitter emitter, Function<TripView, Object> shown, long sentVersion) {
             this.callId = callId;
             this.emitter = emitter;
             this.shown = shown;
             this.sentVersion = sentVersion;
+        }
+
+        synchronized boolean follows(String taxiId) {
+            return known != null && known.followsTaxi(taxiId);
         }
     }
 
@@ -57,31 +69,57 @@ class TripStreams {
         emitter.onCompletion(leave);
         emitter.onTimeout(leave);
         emitter.onError(failure -> leave.run());
-        push(subscriber);
+        views.find(callId).ifPresent(view -> send(subscriber, view));
         return emitter;
     }
 
     @EventListener
     void changed(TripViews.ViewChanged change) {
-        subscribers.getOrDefault(change.callId(), List.of()).forEach(this::push);
+        if (subscribers.containsKey(change.callId())) {
+            pushing.execute(() -> push(change.callId()));
+        }
+    }
+
+    @EventListener
+    void moved(TripViews.TaxiMoved move) {
+        subscribers.forEach((callId, watching) -> {
+            if (watching.stream().anyMatch(subscriber -> subscriber.follows(move.taxiId()))) {
+                pushing.execute(() -> push(callId));
+            }
+        });
     }
 
     @Scheduled(fixedDelayString = "${anycalltaxi.view.stream-poll:1s}")
     void poll() {
-        subscribers.values().forEach(list -> list.forEach(this::push));
+        subscribers.keySet().forEach(this::push);
     }
 
-    private void push(Subscriber subscriber) {
+    @PreDestroy
+    void stop() {
+        pushing.shutdownNow();
+    }
+
+    private void push(String callId) {
+        List<Subscriber> watching = subscribers.get(callId);
+        if (watching != null && !watching.isEmpty()) {
+            views.find(callId).ifPresent(view -> watching.forEach(subscriber -> send(subscriber, view)));
+        }
+    }
+
+    private void send(Subscriber subscriber, TripView view) {
         synchronized (subscriber) {
-            views.find(subscriber.callId).filter(view -> view.version() > subscriber.sentVersion).ifPresent(view -> {
-                try {
-                    subscriber.emitter.send(SseEmitter.event().id(Long.toString(view.version())).name("view")
-                            .data(subscriber.shown.apply(view), MediaType.APPLICATION_JSON));
-                    subscriber.sentVersion = view.version();
-                } catch (IOException | IllegalStateException gone) {
-                    leave(subscriber);
-                }
-            });
+            if (view.version() <= subscriber.sentVersion) {
+                subscriber.known = subscriber.known == null ? view : subscriber.known;
+                return;
+            }
+            try {
+                subscriber.emitter.send(SseEmitter.event().id(Long.toString(view.version())).name("view")
+                        .data(subscriber.shown.apply(view), MediaType.APPLICATION_JSON));
+                subscriber.sentVersion = view.version();
+                subscriber.known = view;
+            } catch (IOException | IllegalStateException gone) {
+                leave(subscriber);
+            }
         }
     }
 

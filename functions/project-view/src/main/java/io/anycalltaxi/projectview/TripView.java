@@ -14,7 +14,6 @@ import io.anycalltaxi.core.events.CallNoShow;
 import io.anycalltaxi.core.events.CallRequested;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.events.FareParts;
-import io.anycalltaxi.core.events.LocationReported;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.PaymentCompleted;
 import io.anycalltaxi.core.events.PaymentFailed;
@@ -184,12 +183,14 @@ public record TripView(
                 List.of(), List.of(), null, List.of(), null, null, List.of());
     }
 
-    /** This view with the event applied; the same view if it was applied before. */
+    /**
+     * This view with the event applied; the same view if it was applied before. A position report
+     * is not a trip event (stores of earlier versions kept some): the taxi's position is written
+     * straight onto the views that follow it ({@link TripViews#moveTaxi}).
+     */
     public TripView apply(ViewEvent event) {
-        if (event.type() == EventType.DRIVER_LOCATION_REPORTED) {
-            return moved(event);
-        }
-        if (Collections.binarySearch(appliedEventIds, event.id()) >= 0) {
+        if (event.type() == EventType.DRIVER_LOCATION_REPORTED
+                || Collections.binarySearch(appliedEventIds, event.id()) >= 0) {
             return this;
         }
         Builder view = new Builder(this);
@@ -206,22 +207,14 @@ public record TripView(
         return view.build();
     }
 
-    /**
-     * The taxi's newest position: a report older than the one shown changes nothing, so positions
-     * need no event ids to be applied once (a taxi reports every few seconds).
-     */
-    private TripView moved(ViewEvent report) {
-        if (location != null && !report.time().isAfter(location.at())) {
-            return this;
-        }
-        LocationReported at = report.data(LocationReported.class);
+    /** This view with the taxi shown at {@code location}: the live position, which no event rebuilds. */
+    TripView at(Position location) {
         Builder view = new Builder(this);
-        view.location = new Position(at.lat(), at.lng(), report.time());
+        view.location = location;
         return view.build();
     }
 
-
-    /** The assigned taxi's newest position, while the customer waits for it or rides in it. */
+    /** Whether this view shows the taxi's position: the customer waits for it or rides in it. */
     public boolean followsTaxi(String taxiId) {
         return taxi != null && taxi.taxiId().equals(taxiId) && status != null && status.holdsTaxi();
     }

@@ -12,14 +12,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.core.store.VersionedDocuments;
 import io.anycalltaxi.core.trip.TripStatus;
+import io.anycalltaxi.projectview.TripView.Position;
 
 /**
  * The views in MongoDB, and the events they were built from. An event is kept before it is
@@ -64,10 +65,26 @@ public class TripViews {
                 TripViewDocument.class).stream().map(TripViewDocument::view).toList();
     }
 
-    /** The calls whose customer is waiting for or riding in this taxi. */
-    public List<String> following(String taxiId) {
-        return mongo.find(query(where("taxi.taxiId").is(taxiId).and("status").in(TripStatus.holdingTaxi())),
-                TripViewDocument.class).stream().map(TripViewDocument::callId).toList();
+    /** Published after a taxi's position moved on the views that follow it. */
+    public record TaxiMoved(String taxiId) {
+    }
+
+    /**
+     * F5: the taxi's position onto the views of the calls waiting for it or riding in it, in one
+     * write and no read. A report older than the position a view shows changes nothing: a taxi
+     * reports every few seconds, so a late report is only stale.
+     *
+     * @return whether any view moved
+     */
+    public boolean moveTaxi(String taxiId, Position position) {
+        Query following = query(where("taxi.taxiId").is(taxiId).and("status").in(TripStatus.holdingTaxi())
+                .orOperator(where("location").is(null), where("location.at").lt(position.at())));
+        Update moved = new Update().set("location", position).max("updatedAt", position.at()).inc("version", 1);
+        boolean any = mongo.updateMulti(following, moved, TripViewDocument.class).getModifiedCount() > 0;
+        if (any) {
+            changes.publishEvent(new TaxiMoved(taxiId));
+        }
+        return any;
     }
 
     /** Keeps the event and applies it to its call's view (once). */
@@ -77,16 +94,6 @@ public class TripViews {
     }
 
     private void keep(ViewEvent event) {
-        if (event.sequence() == 0 && event.id().startsWith("position-")) {
-            Query older = query(where("_id").is(event.id())
-                    .orOperator(where("time").lt(event.time()), where("time").exists(false)));
-            try {
-                mongo.findAndReplace(older, event, FindAndReplaceOptions.options().upsert());
-            } catch (DuplicateKeyException newerKept) {
-                // a newer position is kept already
-            }
-            return;
-        }
         try {
             mongo.insert(event);
         } catch (DuplicateKeyException keptBefore) {
@@ -116,11 +123,13 @@ public class TripViews {
     public int rebuild() {
         List<String> calls = mongo.findDistinct(new Query(), "callId", ViewEvent.class, String.class);
         for (String callId : calls) {
+            Optional<TripView> current = find(callId);
             TripView rebuilt = TripView.empty(callId);
             for (ViewEvent event : mongo.find(query(where("callId").is(callId)), ViewEvent.class)) {
                 rebuilt = rebuilt.apply(event);
             }
-            long version = find(callId).map(TripView::version).orElse(0L) + 1;
+            rebuilt = rebuilt.at(current.map(TripView::location).orElse(null));
+            long version = current.map(TripView::version).orElse(0L) + 1;
             mongo.save(TripViewDocument.of(rebuilt).withVersion(version));
             changes.publishEvent(new ViewChanged(callId));
         }

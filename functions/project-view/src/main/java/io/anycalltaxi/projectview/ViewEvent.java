@@ -17,8 +17,8 @@ import io.anycalltaxi.core.events.EventType;
 import io.cloudevents.CloudEvent;
 
 /**
- * A trip event as the view keeps it ({@code trip_events}): enough to rebuild the view. Of the
- * assigned taxi's position reports only the newest is kept, as {@link #position}.
+ * A trip event as the view keeps it ({@code trip_events}): enough to rebuild the view, all but the
+ * taxi's live position, which is not kept as events.
  *
  * @param id       the event's identity (source and id): a redelivered event is kept once
  * @param sequence the trip's sequence number, or 0 for events that are not trip changes
@@ -28,13 +28,10 @@ public record ViewEvent(@Id String id, String callId, EventType type, Instant ti
         Map<String, Object> data) {
 
     public static ViewEvent of(CloudEvent event) {
-        if (event.getSubject() == null || event.getSubject().isBlank()) {
+        String callId = event.getSubject();
+        if (callId == null || callId.isBlank()) {
             throw new InvalidEvent("event " + event.getId() + " names no call (subject)");
         }
-        return of(event, event.getSubject());
-    }
-
-    private static ViewEvent of(CloudEvent event, String callId) {
         EventType type = EventType.of(event.getType())
                 .orElseThrow(() -> new InvalidEvent("unknown event type " + event.getType()));
         if (event.getData() == null) {
@@ -51,12 +48,6 @@ public record ViewEvent(@Id String id, String callId, EventType type, Instant ti
         Instant time = event.getTime() == null ? Instant.EPOCH : event.getTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
         return new ViewEvent(EventFactory.identity(event), callId, type, time, EventFactory.tripSequence(event).orElse(0),
                 data);
-    }
-
-    /** The assigned taxi's position for this call, kept as one event per call (the newest). */
-    static ViewEvent position(String callId, CloudEvent report) {
-        ViewEvent reported = of(report, callId);
-        return new ViewEvent("position-" + callId, callId, reported.type(), reported.time(), 0, reported.data());
     }
 
     <T> T data(Class<T> type) {

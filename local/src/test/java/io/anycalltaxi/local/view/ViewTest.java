@@ -4,6 +4,8 @@ import static io.anycalltaxi.local.testing.Views.awaitStatus;
 import static io.anycalltaxi.local.testing.Views.awaitView;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
@@ -11,11 +13,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.LocationReported;
+import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.testing.CloudEventClient;
+import io.anycalltaxi.local.LocalStack;
 import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.Broker;
 import io.anycalltaxi.local.testing.Ride;
 import io.anycalltaxi.local.testing.Rider;
 import io.anycalltaxi.local.testing.SharedStack;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 
 /** What the customer's view holds, where it is read, and that it can be rebuilt. */
 @ExtendWith(SharedStack.class)
@@ -77,6 +86,33 @@ class ViewTest {
         assertThat(englishView.path("timeline").get(0).path("line").asText()).isEqualTo("Taxi called");
         assertThat(korean.api.get("/members/" + korean.memberId + "/trips").body().get(0)
                 .path("timeline").get(0).path("line").asText()).isEqualTo("택시를 호출했습니다");
+    }
+
+    /**
+     * A report the broker delivers late (a retry of it lost to a newer one) is stale: the taxi does
+     * not jump back. It is delivered here as project-view's Trigger delivers it.
+     */
+    @Test
+    void aLateReportDoesNotMoveTheTaxiBack() {
+        Ride ride = Ride.offered(api, "서울31카3131", "Yoo Ha").assigned();
+        Place newer = Rider.near(ride.pickup(), 500);
+        Place older = Rider.near(ride.pickup(), 100);
+        ride.driver().reportAt(newer, false);
+        JsonNode moved = awaitView(ride.callId(), view -> view.path("location").path("lat").asDouble() == newer.lat());
+        Instant shownAt = Instant.parse(moved.path("location").path("at").asText());
+
+        CloudEvent late = CloudEventBuilder.v1(CloudEventClient.fromDriver(EventType.DRIVER_LOCATION_REPORTED,
+                ride.driver().taxiId, null, new LocationReported(ride.driver().taxiId, older.lat(), older.lng(), false)))
+                .withTime(shownAt.minusSeconds(5).atOffset(ZoneOffset.UTC)).build();
+        LocalStack stack = SharedStack.stack();
+        String trigger = stack.workloads().token(stack.workloads().trigger("project-view--driver-location-reported"),
+                "project-view");
+        assertThat(CloudEventClient.postBinary(stack.function("project-view").url().toString(), late,
+                "Authorization", "Bearer " + trigger).statusCode()).isLessThan(300);
+
+        JsonNode view = Api.operator().get("/trips/" + ride.callId()).body();
+        assertThat(view.path("location").path("lat").asDouble()).isEqualTo(newer.lat());
+        assertThat(Instant.parse(view.path("location").path("at").asText())).isEqualTo(shownAt);
     }
 
     @Test
