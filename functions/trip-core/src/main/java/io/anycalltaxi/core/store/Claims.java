@@ -5,9 +5,12 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -79,24 +82,41 @@ public class Claims {
      * @param takeOver what a lapsed claim becomes when taken over (its claim time is set to now as well)
      */
     public <T> Claim<T> claim(Kind<T> kind, String key, T claim, Function<T, Standing> judge, Update takeOver) {
-        while (true) {
-            try {
-                mongo.insert(claim);
-                return new Claim.Won<>(null);
-            } catch (DuplicateKeyException claimedBefore) {
-                T existing = mongo.findById(key, kind.type());
-                if (existing == null) {
-                    continue; // let go meanwhile: claim afresh
-                }
-                Standing standing = judge.apply(existing);
-                if (standing != Standing.LAPSED) {
-                    return new Claim.Stands<>(existing, standing);
-                }
-                Instant claimedAt = kind.claimedAt().apply(existing);
-                boolean won = mongo.updateFirst(query(where("_id").is(key).and(kind.claimedAtField()).is(claimedAt)),
-                        takeOver.set(kind.claimedAtField(), clock.instant()), kind.type()).getModifiedCount() == 1;
-                return won ? new Claim.Won<>(existing) : new Claim.Stands<>(existing, Standing.HOLDS);
-            }
+        T existing;
+        try {
+            existing = mongo.findAndModify(query(where("_id").is(key)), insertUnlessPresent(claim),
+                    FindAndModifyOptions.options().upsert(true).returnNew(false), kind.type());
+        } catch (DuplicateKeyException raced) {
+            // two first claims at once, and the other inserted first: it is the existing one
+            existing = Optional.ofNullable(mongo.findById(key, kind.type())).orElseThrow(() -> raced);
         }
+        if (existing == null) {
+            return new Claim.Won<>(null);
+        }
+        Standing standing = judge.apply(existing);
+        if (standing != Standing.LAPSED) {
+            return new Claim.Stands<>(existing, standing);
+        }
+        Instant claimedAt = kind.claimedAt().apply(existing);
+        boolean won = mongo.updateFirst(query(where("_id").is(key).and(kind.claimedAtField()).is(claimedAt)),
+                takeOver.set(kind.claimedAtField(), clock.instant()), kind.type()).getModifiedCount() == 1;
+        return won ? new Claim.Won<>(existing) : new Claim.Stands<>(existing, Standing.HOLDS);
+    }
+
+    /**
+     * One round trip whether or not a claim exists, and no failed insert to catch on the way (a
+     * returning member's call, a retried charge): an upsert that writes the claim's fields only
+     * if it inserts, and answers the document that was there before, if any.
+     */
+    private <T> Update insertUnlessPresent(T claim) {
+        Document fields = new Document();
+        mongo.getConverter().write(claim, fields);
+        Update update = new Update();
+        fields.forEach((name, value) -> {
+            if (!name.equals("_id")) {
+                update.setOnInsert(name, value);
+            }
+        });
+        return update;
     }
 }

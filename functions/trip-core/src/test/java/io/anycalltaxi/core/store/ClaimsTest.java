@@ -129,4 +129,30 @@ class ClaimsTest {
         assertThat(stored.holder()).startsWith("taker-");
         assertThat(stored.claimedAt()).isEqualTo(later.now());
     }
+
+    @Test
+    void ofManyFirstClaimsAtOnceExactlyOneWinsAndTheOthersSeeIt() throws Exception {
+        String key = UUID.randomUUID().toString();
+        ExecutorService claimants = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Claim<Job>>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String holder = "claimant-" + i;
+            outcomes.add(claimants.submit(() -> {
+                go.await();
+                return claim(at(NOW), key, holder);
+            }));
+        }
+        go.countDown();
+        List<Claim<Job>> claims = new ArrayList<>();
+        for (Future<Claim<Job>> outcome : outcomes) {
+            claims.add(outcome.get());
+        }
+        claimants.shutdown();
+
+        String winner = mongo.findById(key, Job.class).holder();
+        assertThat(claims).containsOnlyOnce(new Claim.Won<Job>(null));
+        assertThat(claims).filteredOn(Claim.Stands.class::isInstance).hasSize(7).allSatisfy(stands ->
+                assertThat(((Claim.Stands<Job>) stands).existing().holder()).isEqualTo(winner));
+    }
 }
