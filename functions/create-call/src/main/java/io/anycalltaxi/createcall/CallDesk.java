@@ -102,7 +102,7 @@ class CallDesk {
             letGo(memberId, callId, discount);
             throw failed;
         }
-        log.info("call {} requested by member {}, estimate {} {}", callId, memberId,
+        log.debug("call {} requested by member {}, estimate {} {}", callId, memberId,
                 requested.fareEstimate().amount(), requested.fareEstimate().currency());
         protection.publish(() -> outbox.publish(requested));
         return requested;
@@ -135,7 +135,7 @@ class CallDesk {
                 CancellationFee.of(trip.taxi() == null ? null : trip.taxi().assignedAt(), cause.at(), cancellation),
                 cause));
         if (!cancelled.replayed()) {
-            log.info("call {} cancelled", callId);
+            log.debug("call {} cancelled", callId);
         }
         outbox.publish(cancelled.trip());
         return cancelled.trip();

@@ -82,7 +82,7 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
             TripChange assigned = trips.change(accepted.callId(), cause,
                     t -> t.assign(taxi.taxiId(), taxi.taxiNumber(), taxi.driverName(), taxi.averageRating(), eta, cause));
             dispatches.close(accepted.callId());
-            log.info("call {} assigned to taxi {}, eta {} s", accepted.callId(), taxi.taxiId(), eta);
+            log.debug("call {} assigned to taxi {}, eta {} s", accepted.callId(), taxi.taxiId(), eta);
             return events.of(accepted.callId(), assigned.event(), event);
         } catch (TripRefusal lost) {
             fleet.release(accepted.taxiId(), accepted.callId());
@@ -109,7 +109,7 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
     }
 
     private CloudEvent reject(CloudEvent event, CallAccepted accepted, String reason) {
-        log.info("taxi {} cannot take call {}: {}", accepted.taxiId(), accepted.callId(), reason);
+        log.debug("taxi {} cannot take call {}: {}", accepted.taxiId(), accepted.callId(), reason);
         return events.reply(event, EventType.CALL_ACCEPTANCE_REJECTED, accepted.callId(),
                 new CallAcceptanceRejected(accepted.callId(), accepted.taxiId(), reason), clock.instant());
     }

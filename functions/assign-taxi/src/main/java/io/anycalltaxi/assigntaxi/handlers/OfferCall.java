@@ -61,10 +61,10 @@ public class OfferCall implements Function<CloudEvent, CloudEvent> {
                 call.fareEstimate(), event.getTime() == null ? clock.instant() : event.getTime().toInstant(), taxis,
                 policy.radiusMeters(), 0, null, List.of()));
         if (dispatch.state() == Dispatch.State.CLOSED) {
-            log.info("call {} is no longer waiting for a taxi: not offered", call.callId());
+            log.debug("call {} is no longer waiting for a taxi: not offered", call.callId());
             return null;
         }
-        log.info("call {} offered to {} taxi(s) within {} m", call.callId(), dispatch.offeredTaxiIds().size(),
+        log.debug("call {} offered to {} taxi(s) within {} m", call.callId(), dispatch.offeredTaxiIds().size(),
                 dispatch.radiusMeters());
         return events.reply(event, EventType.CALL_OFFERED, call.callId(),
                 new CallOffered(call.callId(), dispatch.offeredTaxiIds()), clock.instant());

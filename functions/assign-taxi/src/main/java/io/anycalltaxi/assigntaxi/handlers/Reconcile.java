@@ -160,7 +160,7 @@ public class Reconcile implements Function<CloudEvent, CloudEvent> {
                 now);
         TripChange reminded = trips.changeAndQueue(callId, cause, t -> t.remind(reminder, waiting, taxis, cause));
         if (dispatches.remind(dispatch, taxis, radius, now)) {
-            log.info("call {} still waiting after {} s: reminder {}, offered to {} taxi(s) within {} m", callId,
+            log.debug("call {} still waiting after {} s: reminder {}, offered to {} taxi(s) within {} m", callId,
                     waiting, reminder, taxis.size(), radius);
         }
         outbox.publish(reminded.trip());

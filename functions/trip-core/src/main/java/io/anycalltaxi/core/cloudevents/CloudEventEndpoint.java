@@ -54,10 +54,10 @@ public class CloudEventEndpoint {
             relays.relay();
         }
         if (reply == null) {
-            log.info("handled {} {}", event.getType(), event.getId());
+            log.debug("handled {} {}", event.getType(), event.getId());
             return ResponseEntity.accepted().build();
         }
-        log.info("handled {} {}, replied {} {}", event.getType(), event.getId(), reply.getType(), reply.getId());
+        log.debug("handled {} {}, replied {} {}", event.getType(), event.getId(), reply.getType(), reply.getId());
         return ResponseEntity.ok().headers(CloudEventHttp.headers(reply)).body(CloudEventHttp.body(reply));
     }
 
