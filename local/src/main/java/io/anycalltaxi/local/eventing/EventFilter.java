@@ -2,6 +2,7 @@ package io.anycalltaxi.local.eventing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
@@ -28,6 +29,20 @@ final class EventFilter {
             return event -> true;
         }
         return matching(trigger.getSpec().getFilter().getAttributes(), String::equals);
+    }
+
+    /**
+     * The type every event the Trigger takes has, when its filter names one exactly (most do): the
+     * broker passes over the other events by their {@code ce_type} header, without decoding them.
+     */
+    static Optional<String> requiredType(Trigger trigger) {
+        List<SubscriptionsAPIFilter> filters = trigger.getSpec().getFilters();
+        if (filters != null && !filters.isEmpty()) {
+            return filters.stream().map(SubscriptionsAPIFilter::getExact).filter(exact -> !isEmpty(exact))
+                    .map(exact -> exact.get("type")).filter(type -> type != null && !type.isEmpty()).findFirst();
+        }
+        return Optional.ofNullable(trigger.getSpec().getFilter()).map(filter -> filter.getAttributes())
+                .map(attributes -> attributes.get("type")).filter(type -> !type.isEmpty());
     }
 
     /** Every one of these filters matches (none: anything matches). */

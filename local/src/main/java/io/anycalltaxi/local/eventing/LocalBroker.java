@@ -141,7 +141,8 @@ public final class LocalBroker implements AutoCloseable {
         Map<String, String> annotations = trigger.getMetadata().getAnnotations() == null ? Map.of()
                 : trigger.getMetadata().getAnnotations();
         TriggerDispatcher.Route route = new TriggerDispatcher.Route(name, brokers.get(brokerName).name(),
-                "knative-trigger-" + namespace + "-" + name, EventFilter.of(trigger), destinations.resolve(subscriber),
+                "knative-trigger-" + namespace + "-" + name, EventFilter.of(trigger),
+                EventFilter.requiredType(trigger).orElse(null), destinations.resolve(subscriber),
                 policy, deadLetterSink, "ordered".equals(annotations.get(DELIVERY_ORDER)),
                 "earliest".equals(annotations.get(INITIAL_OFFSET)) ? "earliest" : "latest");
         return new TriggerDispatcher(route, bootstrapServers,

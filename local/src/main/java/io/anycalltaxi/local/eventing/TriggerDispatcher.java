@@ -93,10 +93,11 @@ final class TriggerDispatcher implements AutoCloseable {
     /**
      * What a Trigger delivers where, as its manifest says.
      *
+     * @param type          the type every event it takes has (its filter names it exactly), or null
      * @param ordered       one event at a time per partition, in order
      * @param initialOffset where a new consumer group starts: "latest" (Knative's default) or "earliest"
      */
-    record Route(String name, String topic, String groupId, Predicate<CloudEvent> filter, URI subscriber,
+    record Route(String name, String topic, String groupId, Predicate<CloudEvent> filter, String type, URI subscriber,
             DeliveryPolicy policy, URI deadLetterSink, boolean ordered, String initialOffset) {
     }
 
@@ -275,6 +276,11 @@ final class TriggerDispatcher implements AutoCloseable {
         private void take(ConsumerRecord<String, byte[]> record) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             PartitionProgress lane = progress.get(partition);
+            String type = KafkaCloudEvents.type(record);
+            if (route.type() != null && type != null && !type.equals(route.type())) {
+                lane.passed(record.offset());
+                return;
+            }
             CloudEvent event;
             try {
                 event = KafkaCloudEvents.of(record);

@@ -46,4 +46,13 @@ class EventFilterTest {
         assertThat(filter.test(event("io.anycalltaxi.driver.passenger.boarded.v2", "/drivers/taxi-1"))).isFalse();
         assertThat(filter.test(event("io.anycalltaxi.driver.passenger", "/drivers/taxi-1"))).isFalse();
     }
+
+    @Test
+    void aFilterNamingATypeExactlyLetsTheBrokerSkipOtherTypesUndecoded() {
+        assertThat(EventFilter.requiredType(trigger("start-trip--driver-passenger-boarded")))
+                .contains("io.anycalltaxi.driver.passenger.boarded");
+        assertThat(EventFilter.requiredType(trigger("assign-taxi--dispatch-tick"))).contains("dev.knative.sources.ping");
+        assertThat(MANIFESTS.triggers()).as("every Trigger of the project names its type")
+                .allSatisfy(trigger -> assertThat(EventFilter.requiredType(trigger)).isPresent());
+    }
 }
