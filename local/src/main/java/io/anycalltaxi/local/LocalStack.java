@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -223,6 +224,9 @@ public final class LocalStack implements AutoCloseable {
             Destinations destinations, Map<String, URI> functionUrls) {
         List<String> env = new ArrayList<>();
         env.add("--MONGODB_URI=" + mongoUri);
+        if (settings.mongoUri() == null) {
+            env.add("--anycalltaxi.fleet.nearby-query=BOX"); // the embedded server has no geospatial queries
+        }
         env.add("--ANYCALLTAXI_SECRETS_DIR=" + identity.secrets().directory());
         env.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + gateway);
         env.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + functionUrls.get("sign-in")
@@ -354,9 +358,9 @@ public final class LocalStack implements AutoCloseable {
         return mongoUri;
     }
 
-    /** The shapes of the queries the embedded MongoDB served; empty when the stack uses another MongoDB. */
-    public Set<QueryShapes.Shape> queryShapes() {
-        return queryShapes == null ? Set.of() : queryShapes.seen();
+    /** The shapes of the queries the embedded MongoDB served since then; empty when the stack uses another MongoDB. */
+    public Set<QueryShapes.Shape> queryShapesSince(Instant since) {
+        return queryShapes == null ? Set.of() : queryShapes.servedSince(since);
     }
 
     public String kafkaBootstrapServers() {

@@ -1,11 +1,14 @@
 package io.anycalltaxi.local.infra;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -21,7 +24,8 @@ import io.netty.channel.Channel;
  * The embedded server's query log, by shape: which collection each read, update or delete
  * selected from, on which fields, in which order; never the values. Real MongoDB tells an operator
  * the same with its profiler; here it lets a test hold every query a function makes against the
- * indexes the functions declare. A set of shapes, so it stays as small as the code's queries.
+ * indexes the functions declare. One entry per shape (when it was last served), so it stays as
+ * small as the code's queries.
  */
 public final class QueryShapes implements MongoBackend {
 
@@ -38,19 +42,22 @@ public final class QueryShapes implements MongoBackend {
     }
 
     private final MongoBackend backend;
-    private final Set<Shape> seen = ConcurrentHashMap.newKeySet();
+    private final Map<Shape, Instant> lastServed = new ConcurrentHashMap<>();
 
     public QueryShapes(MongoBackend backend) {
         this.backend = backend;
     }
 
-    public Set<Shape> seen() {
-        return Set.copyOf(seen);
+    /** The shapes served since then. */
+    public Set<Shape> servedSince(Instant since) {
+        return lastServed.entrySet().stream().filter(served -> !served.getValue().isBefore(since))
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
     public Document handleMessage(MongoMessage message) {
-        shapes(message.getDocument()).forEach(seen::add);
+        Instant now = Instant.now();
+        shapes(message.getDocument()).forEach(shape -> lastServed.put(shape, now));
         return backend.handleMessage(message);
     }
 

@@ -8,10 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.geo.GeoJsonPoint;
+import org.springframework.data.mongodb.core.index.GeoSpatialIndexType;
+import org.springframework.data.mongodb.core.index.GeospatialIndex;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,26 +31,41 @@ import io.anycalltaxi.core.member.PhoneNumber;
 import jakarta.annotation.PostConstruct;
 
 /**
- * The taxis' positions and who is busy. Nearby taxis are found by a latitude/longitude bounding
- * box, refined by great-circle distance: no geo index is needed (the embedded server has none).
- * A taxi is claimed for a call by a conditional write, so it cannot be given two calls.
+ * The taxis' positions and who is busy. Nearby taxis are found by MongoDB's geospatial query on
+ * each taxi's GeoJSON {@code position} (a 2dsphere index), or, on a server without geospatial
+ * queries (the embedded one), by a latitude/longitude box; either is refined by great-circle
+ * distance. A taxi is claimed for a call by a conditional write, so it cannot be given two calls.
  */
 @Component
 public class Fleet {
+
+    /** How {@link #near} finds taxis. */
+    public enum NearbyQuery {
+        /** {@code $nearSphere} on {@code position}, served by a 2dsphere index: MongoDB. */
+        GEO,
+        /** A box on {@code lat} and {@code lng}, served by an ordinary index: any server. */
+        BOX
+    }
 
     private static final double METERS_PER_DEGREE = 111_320;
     /** A track this long covers a ride of hours at a report every few seconds. */
     private static final int TRACK_POINTS = 5_000;
 
     private final MongoOperations mongo;
+    private final NearbyQuery nearby;
 
-    public Fleet(MongoOperations mongo) {
+    public Fleet(MongoOperations mongo, @Value("${anycalltaxi.fleet.nearby-query:GEO}") NearbyQuery nearby) {
         this.mongo = mongo;
+        this.nearby = nearby;
     }
 
     @PostConstruct
     void indexes() {
-        mongo.indexOps(Taxi.class).ensureIndex(new Index().on("lat", Sort.Direction.ASC).on("lng", Sort.Direction.ASC));
+        if (nearby == NearbyQuery.GEO) {
+            mongo.indexOps(Taxi.class).ensureIndex(new GeospatialIndex("position").typed(GeoSpatialIndexType.GEO_2DSPHERE));
+        } else {
+            mongo.indexOps(Taxi.class).ensureIndex(new Index().on("lat", Sort.Direction.ASC).on("lng", Sort.Direction.ASC));
+        }
         mongo.indexOps(Taxi.class).ensureIndex(new Index().on("busyWith", Sort.Direction.ASC));
         mongo.indexOps(Taxi.class).ensureIndex(new Index().on("driverPhone", Sort.Direction.ASC).unique().sparse());
     }
@@ -73,6 +92,7 @@ public class Fleet {
      */
     public boolean report(LocationReported report, Instant at) {
         Update update = new Update().set("lat", report.lat()).set("lng", report.lng())
+                .set("position", new GeoJsonPoint(report.lng(), report.lat()))
                 .set("available", report.available()).set("reportedAt", at);
         Criteria older = new Criteria().orOperator(where("reportedAt").lt(at), where("reportedAt").exists(false));
         Query taxi = query(where("_id").is(report.taxiId()));
@@ -99,19 +119,26 @@ public class Fleet {
 
     /** Free, available taxis that reported since {@code freshSince}, within the radius, nearest first. */
     public List<Nearby> near(Place pickup, int radiusMeters, Instant freshSince, int limit) {
-        double dLat = radiusMeters / METERS_PER_DEGREE;
-        double dLng = radiusMeters / (METERS_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(pickup.lat()))));
-        Criteria box = where("lat").gte(pickup.lat() - dLat).lte(pickup.lat() + dLat)
-                .and("lng").gte(pickup.lng() - dLng).lte(pickup.lng() + dLng)
-                .and("available").is(true)
-                .and("busyWith").is(null)
-                .and("reportedAt").gte(freshSince);
-        return mongo.find(query(box), Taxi.class).stream()
+        return mongo.find(nearQuery(nearby, pickup, radiusMeters, freshSince), Taxi.class).stream()
                 .map(taxi -> new Nearby(taxi, Distance.meters(taxi.lat(), taxi.lng(), pickup.lat(), pickup.lng())))
                 .filter(nearby -> nearby.meters() <= radiusMeters)
                 .sorted(Comparator.comparingDouble(Nearby::meters).thenComparing(n -> n.taxi().taxiId()))
                 .limit(limit)
                 .toList();
+    }
+
+    /** The free taxis around the pickup: within the radius (GEO), or within the box around it (BOX). */
+    static Query nearQuery(NearbyQuery nearby, Place pickup, int radiusMeters, Instant freshSince) {
+        Criteria around;
+        if (nearby == NearbyQuery.GEO) {
+            around = where("position").nearSphere(new GeoJsonPoint(pickup.lng(), pickup.lat())).maxDistance(radiusMeters);
+        } else {
+            double dLat = radiusMeters / METERS_PER_DEGREE;
+            double dLng = radiusMeters / (METERS_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(pickup.lat()))));
+            around = where("lat").gte(pickup.lat() - dLat).lte(pickup.lat() + dLat)
+                    .and("lng").gte(pickup.lng() - dLng).lte(pickup.lng() + dLng);
+        }
+        return query(around.and("available").is(true).and("busyWith").is(null).and("reportedAt").gte(freshSince));
     }
 
     /** @return whether the taxi is now busy with this call (also if it already was) */

@@ -37,7 +37,9 @@ public final class EmbeddedMongo {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "MONGODB_URI=" + uri());
+            // the embedded server has no geospatial queries: assign-taxi finds taxis by a box
+            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "MONGODB_URI=" + uri(),
+                    "anycalltaxi.fleet.nearby-query=BOX");
         }
     }
 }
