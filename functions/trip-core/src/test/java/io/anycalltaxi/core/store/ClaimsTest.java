@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,22 +107,8 @@ class ClaimsTest {
         String key = UUID.randomUUID().toString();
         claim(at(NOW), key, "crashed");
         Claims later = at(NOW.plus(ClaimAge.DEFAULT.staleAfter()));
-        ExecutorService takers = Executors.newFixedThreadPool(8);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Claim<Job>>> outcomes = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            String holder = "taker-" + i;
-            outcomes.add(takers.submit(() -> {
-                go.await();
-                return claim(later, key, holder);
-            }));
-        }
-        go.countDown();
-        List<Claim<Job>> claims = new ArrayList<>();
-        for (Future<Claim<Job>> outcome : outcomes) {
-            claims.add(outcome.get());
-        }
-        takers.shutdown();
+
+        List<Claim<Job>> claims = atOnce(8, i -> claim(later, key, "taker-" + i));
 
         assertThat(claims).filteredOn(c -> c instanceof Claim.Won<Job>).hasSize(1)
                 .allSatisfy(won -> assertThat(((Claim.Won<Job>) won).previous().holder()).isEqualTo("crashed"));
@@ -133,14 +120,25 @@ class ClaimsTest {
     @Test
     void ofManyFirstClaimsAtOnceExactlyOneWinsAndTheOthersSeeIt() throws Exception {
         String key = UUID.randomUUID().toString();
-        ExecutorService claimants = Executors.newFixedThreadPool(8);
+
+        List<Claim<Job>> claims = atOnce(8, i -> claim(at(NOW), key, "claimant-" + i));
+
+        String winner = mongo.findById(key, Job.class).holder();
+        assertThat(claims).containsOnlyOnce(new Claim.Won<Job>(null));
+        assertThat(claims).filteredOn(Claim.Stands.class::isInstance).hasSize(7).allSatisfy(stands ->
+                assertThat(((Claim.Stands<Job>) stands).existing().holder()).isEqualTo(winner));
+    }
+
+    /** What {@code count} claimants get when they all ask at once, each on a thread of its own. */
+    private static List<Claim<Job>> atOnce(int count, IntFunction<Claim<Job>> claimant) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Claim<Job>>> outcomes = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            String holder = "claimant-" + i;
-            outcomes.add(claimants.submit(() -> {
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            outcomes.add(threads.submit(() -> {
                 go.await();
-                return claim(at(NOW), key, holder);
+                return claimant.apply(n);
             }));
         }
         go.countDown();
@@ -148,11 +146,7 @@ class ClaimsTest {
         for (Future<Claim<Job>> outcome : outcomes) {
             claims.add(outcome.get());
         }
-        claimants.shutdown();
-
-        String winner = mongo.findById(key, Job.class).holder();
-        assertThat(claims).containsOnlyOnce(new Claim.Won<Job>(null));
-        assertThat(claims).filteredOn(Claim.Stands.class::isInstance).hasSize(7).allSatisfy(stands ->
-                assertThat(((Claim.Stands<Job>) stands).existing().holder()).isEqualTo(winner));
+        threads.shutdown();
+        return claims;
     }
 }
