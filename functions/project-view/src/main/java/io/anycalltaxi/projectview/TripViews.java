@@ -73,18 +73,14 @@ public class TripViews {
      * F5: the taxi's position onto the views of the calls waiting for it or riding in it, in one
      * write and no read. A report older than the position a view shows changes nothing: a taxi
      * reports every few seconds, so a late report is only stale.
-     *
-     * @return whether any view moved
      */
-    public boolean moveTaxi(String taxiId, Position position) {
+    public void moveTaxi(String taxiId, Position position) {
         Query following = query(where("taxi.taxiId").is(taxiId).and("status").in(TripStatus.holdingTaxi())
                 .orOperator(where("location").is(null), where("location.at").lt(position.at())));
         Update moved = new Update().set("location", position).max("updatedAt", position.at()).inc("version", 1);
-        boolean any = mongo.updateMulti(following, moved, TripViewDocument.class).getModifiedCount() > 0;
-        if (any) {
+        if (mongo.updateMulti(following, moved, TripViewDocument.class).getModifiedCount() > 0) {
             changes.publishEvent(new TaxiMoved(taxiId));
         }
-        return any;
     }
 
     /** Keeps the event and applies it to its call's view (once). */

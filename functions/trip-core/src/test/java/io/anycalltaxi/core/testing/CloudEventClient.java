@@ -7,16 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
 
 import io.anycalltaxi.core.cloudevents.CloudEventHttp;
-import io.anycalltaxi.core.events.EventJson;
+import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.events.EventType;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
@@ -30,15 +27,7 @@ public final class CloudEventClient {
     }
 
     public static CloudEvent event(EventType type, String source, String subject, Record data) {
-        return CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
-                .withSource(URI.create(source))
-                .withType(type.type())
-                .withSubject(subject)
-                .withTime(OffsetDateTime.now())
-                .withDataContentType("application/json")
-                .withData(EventJson.toBytes(data))
-                .build();
+        return EventFactory.fromProducer(URI.create(source), type, subject, data);
     }
 
     public static CloudEvent fromDriver(EventType type, String taxiId, String callId, Record data) {
