@@ -71,7 +71,7 @@ public final class Benchmark {
         Set<Integer> wanted = options.stream().filter(o -> o.startsWith("--only=")).findFirst()
                 .map(o -> Arrays.stream(o.substring("--only=".length()).split(",")).map(Integer::valueOf)
                         .collect(Collectors.toSet()))
-                .orElse(Set.of(1, 2, 3, 4, 5, 6));
+                .orElse(Set.of(1, 2, 3, 4, 5, 6, 7));
         Path root = LocalSettings.findProjectRoot();
         Path target = Files.createDirectories(root.resolve("bench/target"));
         // The stack's logs go to a file: the console is for the figures. (MongoDB and Kafka start
@@ -113,6 +113,7 @@ public final class Benchmark {
             run(3, stage, () -> WholeTrips.run(stage, pace.drivers(), pace.trips()));
             run(2, stage, () -> CallToView.run(stage, pace.arrivals()));
             run(1, stage, () -> CallThroughput.run(stage, pace.warmUp(), pace.measure()));
+            run(7, stage, () -> new FunctionCosts(root, stage, pace.warmUp(), pace.measure()).run());
         }
         run(4, stage, () -> {
             Table surge = Surge.table(pace.surge());

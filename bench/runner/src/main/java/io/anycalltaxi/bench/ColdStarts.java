@@ -2,10 +2,6 @@ package io.anycalltaxi.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,14 +10,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.anycalltaxi.local.LocalStack;
 import io.anycalltaxi.local.functions.LocalFunctions;
-import io.anycalltaxi.local.infra.FreePorts;
 
 /**
  * Tables 5 and 6: each function started as its image starts it ({@code bin/function}, in a JVM
@@ -38,7 +32,6 @@ final class ColdStarts {
     private static final String HEAP_SHARE = "-XX:MaxRAMPercentage=75";
     private static final Duration IDLE = Duration.ofSeconds(2);
     private static final Duration PATIENCE = Duration.ofMinutes(2);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     private static final String LEVERS_ON = "create-call";
 
     private record Start(long readyMillis, long answeredMillis, int status, long rssKb) {
@@ -82,8 +75,6 @@ final class ColdStarts {
     private final Path logs;
     private final FirstRequests first;
     private final LocalStack stack;
-    /** What every start is given beside the function's own settings from the stack. */
-    private final Map<String, String> environment = new HashMap<>();
     private Measured bare;
 
     ColdStarts(Path root, Stage stage, int starts) throws IOException {
@@ -92,8 +83,6 @@ final class ColdStarts {
         this.logs = Files.createDirectories(root.resolve("bench/target/cold-starts"));
         this.first = new FirstRequests(stage);
         this.stack = stage.stack();
-        environment.put("JAVA_HOME", System.getProperty("java.home"));
-        environment.put("JDK_JAVA_OPTIONS", CONTAINER_MEMORY);
     }
 
     /** Table 5: every function. */
@@ -155,10 +144,15 @@ final class ColdStarts {
                 + "nested jars, and the layout is what Spring AOT's classes are compiled into. The bare app: table 5's.");
     }
 
-    /** As the stack gives the function, with what every start here is given. */
     private Map<String, String> settingsOf(String function) {
+        return settingsOf(stack, function);
+    }
+
+    /** As the stack gives the function, with this JVM as its JDK and the container's memory limit. */
+    static Map<String, String> settingsOf(LocalStack stack, String function) {
         Map<String, String> settings = new HashMap<>(stack.functionEnvironment(function));
-        settings.putAll(environment);
+        settings.put("JAVA_HOME", System.getProperty("java.home"));
+        settings.put("JDK_JAVA_OPTIONS", CONTAINER_MEMORY);
         return settings;
     }
 
@@ -207,59 +201,23 @@ final class ColdStarts {
 
     private static Start start(Launch launch, String probe, Function<Api, Api.Answer> first, Path log)
             throws IOException, InterruptedException {
-        int port = FreePorts.orFree(0);
-        ProcessBuilder builder = new ProcessBuilder(launch.command()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(launch.environment());
-        builder.environment().put("PORT", Integer.toString(port));
-        long began = System.nanoTime();
-        Process process = builder.start();
-        try {
-            URI url = URI.create("http://127.0.0.1:" + port);
-            while (!answers(url.resolve(probe))) {
-                if (!process.isAlive() || System.nanoTime() - began > PATIENCE.toNanos()) {
-                    throw new IllegalStateException(launch.command() + " did not answer " + probe + "; see " + log);
-                }
-                Thread.sleep(10);
-            }
-            long ready = (System.nanoTime() - began) / 1_000_000;
+        try (Launched app = Launched.start(launch.command(), launch.environment(), log)) {
+            long ready = app.awaitAnswer(probe, PATIENCE);
             int status = 200;
             if (first != null) {
-                status = first.apply(new Api(url)).status();
+                status = first.apply(new Api(app.url())).status();
                 if (status >= 500 || status == Outcomes.NO_ANSWER) {
                     throw new IllegalStateException(launch.command() + " answered its first request " + status + "; see " + log);
                 }
             }
-            long answered = (System.nanoTime() - began) / 1_000_000;
+            long answered = app.sinceLaunch();
             Thread.sleep(IDLE.toMillis());
-            return new Start(ready, answered, status, residentKb(process.pid()));
-        } finally {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            return new Start(ready, answered, status, app.residentKb());
         }
     }
 
-    private static boolean answers(URI url) throws InterruptedException {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    /** VmRSS from Linux's /proc: the process's resident memory. */
-    private static long residentKb(long pid) throws IOException {
-        try (Stream<String> status = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
-            return status.filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("\\D", ""))
-                    .mapToLong(Long::parseLong).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no VmRSS for process " + pid));
-        }
-    }
-
-    private static Path jar(Path target) {
+    /** The executable jar a module built into {@code target}. */
+    static Path jar(Path target) {
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no executable jar in " + target + ": bench/run builds it"));

@@ -1,0 +1,206 @@
+package io.anycalltaxi.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.anycalltaxi.core.cloudevents.EventFactory;
+import io.anycalltaxi.core.events.EventType;
+import io.anycalltaxi.core.events.LocationReported;
+import io.anycalltaxi.core.member.PhoneNumber;
+import io.anycalltaxi.core.security.PhoneIdentity;
+import io.anycalltaxi.local.LocalStack;
+
+/**
+ * Table 7: what one request costs a function in CPU, alone in its own process as its image starts
+ * it ({@code bin/function}), beside the yardstick ({@code bench/same-io}) doing the same I/O with
+ * the same libraries and JVM flags and nothing else, in the same run. CPU is the process's user
+ * and system time from /proc over the measured time, divided by the requests it answered.
+ */
+final class FunctionCosts {
+
+    private static final int CLIENTS = 4;
+    private static final int TRIPS_READ = 20;
+    private static final int TAXIS = 8;
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    private static final Map<String, Object> CALL = Map.of("pickup", Api.CITY_HALL, "dropoff", Api.GANGNAM);
+
+    /** A request made again and again against an app: what it is, and the status that means done. */
+    private record Work(Function<Api, IntSupplier> request, int done) {
+    }
+
+    /** A function's request, and the yardstick's requests that do that I/O, each named by what it does. */
+    private record Case(String function, String request, Work work, List<Map.Entry<String, Work>> yardsticks) {
+    }
+
+    /** How an app is started, and what answers 200 once it is up. */
+    private record App(String name, List<String> command, Map<String, String> environment, String probe) {
+    }
+
+    private record Cost(double cpuMillisPerRequest, double perSecond, double p50, long done, long other) {
+    }
+
+    private final Path root;
+    private final Stage stage;
+    private final LocalStack stack;
+    private final Duration warmUp;
+    private final Duration measure;
+    private final Path logs;
+
+    FunctionCosts(Path root, Stage stage, Duration warmUp, Duration measure) throws IOException {
+        this.root = root;
+        this.stage = stage;
+        this.stack = stage.stack();
+        this.warmUp = warmUp;
+        this.measure = measure;
+        this.logs = Files.createDirectories(root.resolve("bench/target/function-costs"));
+    }
+
+    Table run() throws IOException, InterruptedException {
+        Table table = new Table("7. CPU per request: each function alone in its process, beside a yardstick doing "
+                + "its I/O", "function", "request", "app", "CPU ms/request", "vs yardstick", "requests/s", "p50 ms",
+                "answered", "other answers");
+        HttpServer sink = sink();
+        try {
+            for (Case each : List.of(createCall(), projectView(), driverIngress())) {
+                Cost function = measure(functionLaunch(each.function()), each.work());
+                table.row(each.function(), each.request(), "the function", cpu(function), "", Table.rate(function.perSecond()),
+                        Table.ms(function.p50()), function.done(), function.other());
+                for (Map.Entry<String, Work> yardstick : each.yardsticks()) {
+                    Cost same = measure(yardstickLaunch(each.function(), sink), yardstick.getValue());
+                    table.row("", "", "yardstick: " + yardstick.getKey(), cpu(same),
+                            Table.times(function.cpuMillisPerRequest() / same.cpuMillisPerRequest()),
+                            Table.rate(same.perSecond()), Table.ms(same.p50()), same.done(), same.other());
+                }
+            }
+        } finally {
+            sink.stop(0);
+        }
+        return table.note(CLIENTS + " clients in a closed loop, " + warmUp.toSeconds() + " s of warm-up, then "
+                + measure.toSeconds() + " s measured; one process at a time, the local stack beside it (its MongoDB, "
+                + "broker and the other functions, which take what the function sends on). The function: `bin/function "
+                + "NAME` with `JDK_JAVA_OPTIONS=" + ColdStarts.CONTAINER_MEMORY + "`, given its real token; the yardstick: "
+                + "`java` with the function's -XX flags from its jvm.options and the same memory limit, no token, posting "
+                + "its CloudEvents to a sink in the benchmark that answers 202 (the function posts to the broker). CPU: "
+                + "utime + stime of /proc/PID/stat, 10 ms ticks. Logs: bench/target/function-costs/.");
+    }
+
+    private Case createCall() {
+        Work call = new Work(api -> () -> api.call(stage.members().next()).status(), 201);
+        String member = "read=members:%s";
+        return new Case("create-call", "POST /calls", call, List.of(
+                Map.entry("a member read, an insert, a broker POST", new Work(api -> () -> api.post("/io?" + member.formatted(stage.members().next().memberId())
+                        + "&inserts=1&posts=1", CALL, null).status(), 201)),
+                Map.entry("its round trips: a read, 2 read-and-updates, an insert, a POST, an update", new Work(api -> () -> api.post("/io?" + member.formatted(stage.members().next().memberId())
+                        + "&inserts=1&updates=3&posts=1", CALL, null).status(), 201))));
+    }
+
+    /** A few calls made through the stack, each read again and again by its member. */
+    private Case projectView() throws InterruptedException {
+        List<Members.Caller> callers = new ArrayList<>();
+        List<String> callIds = new ArrayList<>();
+        for (int i = 0; i < TRIPS_READ; i++) {
+            Members.Caller caller = stage.members().next();
+            callIds.add(stage.gateway().call(caller).text("callId"));
+            callers.add(caller);
+        }
+        stage.settle();
+        AtomicLong turn = new AtomicLong();
+        IntSupplier next = () -> (int) (turn.getAndIncrement() % TRIPS_READ);
+        return new Case("project-view", "GET /trips/{callId}", new Work(api -> () -> {
+            int i = next.getAsInt();
+            return api.get("/trips/" + callIds.get(i), callers.get(i).token()).status();
+        }, 200), List.of(Map.entry("the view read, the member's profile read", new Work(api -> () -> {
+            int i = next.getAsInt();
+            return api.get("/io?read=trip_views:" + callIds.get(i) + "&read=member_profiles:"
+                    + callers.get(i).memberId(), null).status();
+        }, 200))));
+    }
+
+    /** Location reports of a few taxis, each with its driver's token. */
+    private Case driverIngress() {
+        List<String> taxis = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < TAXIS; i++) {
+            String taxiId = "taxi-cost-" + i + "-" + System.nanoTime();
+            taxis.add(taxiId);
+            tokens.add(stack.people().accessFor(new PhoneIdentity(PhoneNumber.parse(String.format("0109%07d", i))
+                    .orElseThrow(), null, taxiId), TOKEN_LIFETIME).value());
+        }
+        AtomicLong turn = new AtomicLong();
+        return new Case("driver-ingress", "POST /events (a location report)", new Work(api -> () -> {
+            int i = (int) (turn.getAndIncrement() % TAXIS);
+            return api.post("/events", EventFactory.fromProducer(URI.create("/drivers/" + taxis.get(i)),
+                    EventType.DRIVER_LOCATION_REPORTED, null, new LocationReported(taxis.get(i), 37.5, 127.0, true)),
+                    tokens.get(i)).status();
+        }, 202), List.of(Map.entry("a broker POST", new Work(api -> () -> api.post("/io?posts=1",
+                Map.of("taxiId", "taxi-cost", "latitude", 37.5, "longitude", 127.0, "available", true), null).status(),
+                201))));
+    }
+
+    private Cost measure(App launch, Work work) throws IOException, InterruptedException {
+        try (Launched app = Launched.start(launch.command(), launch.environment(), logs.resolve(launch.name() + ".log"))) {
+            app.awaitAnswer(launch.probe(), PATIENCE);
+            IntSupplier request = work.request().apply(new Api(app.url()));
+            Load.closedLoop(CLIENTS, Duration.ZERO, warmUp, request);
+            long before = app.cpuMillis();
+            Outcomes outcomes = Load.closedLoop(CLIENTS, Duration.ZERO, measure, request);
+            long used = app.cpuMillis() - before;
+            long done = outcomes.count(work.done());
+            return new Cost(done == 0 ? Double.NaN : (double) used / done, outcomes.perSecond(s -> s == work.done()),
+                    outcomes.percentileMillis(Outcomes.ANY, 50), done, outcomes.count(s -> s != work.done()));
+        }
+    }
+
+    private App functionLaunch(String function) {
+        return new App(function, List.of(root.resolve("bin/function").toString(), function),
+                ColdStarts.settingsOf(stack, function), "/actuator/health/readiness");
+    }
+
+    private App yardstickLaunch(String function, HttpServer sink) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ColdStarts.CONTAINER_MEMORY);
+        try (Stream<String> options = Files.lines(root.resolve("functions").resolve(function)
+                .resolve("target/function/jvm.options"))) {
+            options.map(String::strip).filter(option -> option.startsWith("-XX:")).forEach(command::add);
+        }
+        command.addAll(List.of("-jar", ColdStarts.jar(root.resolve("bench/same-io/target")).toString()));
+        return new App("same-io-" + function, command, Map.of("SPRING_DATA_MONGODB_URI", stack.mongoUri(),
+                "SAME_IO_SINK", "http://127.0.0.1:" + sink.getAddress().getPort() + "/"), "/");
+    }
+
+    /** Where the yardstick posts its events: takes each, answers 202, as the broker does once it stored one. */
+    private static HttpServer sink() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                body.readAllBytes();
+            }
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String cpu(Cost cost) {
+        return String.format("%.2f", cost.cpuMillisPerRequest());
+    }
+}
