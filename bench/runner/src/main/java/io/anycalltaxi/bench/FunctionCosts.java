@@ -37,6 +37,7 @@ final class FunctionCosts {
     private static final int TRIPS_READ = 20;
     private static final int TAXIS = 8;
     private static final Duration PATIENCE = Duration.ofMinutes(2);
+    private static final Duration IDLE = Duration.ofSeconds(3);
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
     private static final Map<String, Object> CALL = Map.of("pickup", Api.CITY_HALL, "dropoff", Api.GANGNAM);
 
@@ -52,7 +53,9 @@ final class FunctionCosts {
     private record App(String name, List<String> command, Map<String, String> environment, String probe) {
     }
 
-    private record Cost(double cpuMillisPerRequest, double perSecond, double p50, long done, long other) {
+    /** @param idleCpuMillisPerSecond what the process used idle, after its warm-up: its schedules, GC, the JIT */
+    private record Cost(double cpuMillisPerRequest, double idleCpuMillisPerSecond, double perSecond, double p50,
+            long done, long other) {
     }
 
     private final Path root;
@@ -73,18 +76,19 @@ final class FunctionCosts {
 
     Table run() throws IOException, InterruptedException {
         Table table = new Table("7. CPU per request: each function alone in its process, beside a yardstick doing "
-                + "its I/O", "function", "request", "app", "CPU ms/request", "vs yardstick", "requests/s", "p50 ms",
+                + "its I/O", "function", "request", "app", "CPU ms/request", "vs yardstick", "idle CPU ms/s", "requests/s", "p50 ms",
                 "answered", "other answers");
         HttpServer sink = sink();
         try {
             for (Case each : List.of(createCall(), projectView(), driverIngress())) {
                 Cost function = measure(functionLaunch(each.function()), each.work());
-                table.row(each.function(), each.request(), "the function", cpu(function), "", Table.rate(function.perSecond()),
+                table.row(each.function(), each.request(), "the function", cpu(function), "", Table.ms(function.idleCpuMillisPerSecond()), Table.rate(function.perSecond()),
                         Table.ms(function.p50()), function.done(), function.other());
                 for (Map.Entry<String, Work> yardstick : each.yardsticks()) {
                     Cost same = measure(yardstickLaunch(each.function(), sink), yardstick.getValue());
                     table.row("", "", "yardstick: " + yardstick.getKey(), cpu(same),
                             Table.times(function.cpuMillisPerRequest() / same.cpuMillisPerRequest()),
+                            Table.ms(same.idleCpuMillisPerSecond()),
                             Table.rate(same.perSecond()), Table.ms(same.p50()), same.done(), same.other());
                 }
             }
@@ -97,7 +101,9 @@ final class FunctionCosts {
                 + "NAME` with `JDK_JAVA_OPTIONS=" + ColdStarts.CONTAINER_MEMORY + "`, given its real token; the yardstick: "
                 + "`java` with the function's -XX flags from its jvm.options and the same memory limit, no token, posting "
                 + "its CloudEvents to a sink in the benchmark that answers 202 (the function posts to the broker). CPU: "
-                + "utime + stime of /proc/PID/stat, 10 ms ticks. Logs: bench/target/function-costs/.");
+                + "utime + stime of /proc/PID/stat, 10 ms ticks, over the measured time, divided by the requests answered "
+                + "as expected; idle: the same over " + IDLE.toSeconds() + " s without load after the warm-up, which "
+                + "the CPU per request includes (at a low rate it weighs more). Logs: bench/target/function-costs/.");
     }
 
     private Case createCall() {
@@ -158,11 +164,14 @@ final class FunctionCosts {
             app.awaitAnswer(launch.probe(), PATIENCE);
             IntSupplier request = work.request().apply(new Api(app.url()));
             Load.closedLoop(CLIENTS, Duration.ZERO, warmUp, request);
+            long idleFrom = app.cpuMillis();
+            Thread.sleep(IDLE.toMillis());
+            double idle = (app.cpuMillis() - idleFrom) * 1000.0 / IDLE.toMillis();
             long before = app.cpuMillis();
             Outcomes outcomes = Load.closedLoop(CLIENTS, Duration.ZERO, measure, request);
             long used = app.cpuMillis() - before;
             long done = outcomes.count(work.done());
-            return new Cost(done == 0 ? Double.NaN : (double) used / done, outcomes.perSecond(s -> s == work.done()),
+            return new Cost(done == 0 ? Double.NaN : (double) used / done, idle, outcomes.perSecond(s -> s == work.done()),
                     outcomes.percentileMillis(Outcomes.ANY, 50), done, outcomes.count(s -> s != work.done()));
         }
     }
