@@ -92,7 +92,7 @@ final class ColdStarts {
                 "answer vs bare", "RSS vs bare");
         row(table, "bare Spring Boot web app, JDK 17 fat jar", bare(), bare());
         for (String function : LocalFunctions.applications().keySet()) {
-            Launch launch = new Launch(List.of(root.resolve("bin/function").toString(), function), settingsOf(function));
+            Launch launch = new Launch(List.of(root.resolve("bin/function").toString(), function), settingsOf(stack, function));
             row(table, function, measure(launch, () -> first.prepare(function), logs.resolve(function + ".log")), bare());
         }
         return table.note("Functions: `bin/function NAME` as the image runs it (" + System.getProperty("java.vm.name") + " "
@@ -129,7 +129,7 @@ final class ColdStarts {
                 fatJar.toString()), Map.of()));
         Measured shipped = null;
         for (Map.Entry<String, Launch> variant : variants.entrySet()) {
-            Map<String, String> env = settingsOf(LEVERS_ON);
+            Map<String, String> env = settingsOf(stack, LEVERS_ON);
             env.putAll(variant.getValue().environment());
             Measured measured = measure(new Launch(variant.getValue().command(), env), () -> first.prepare(LEVERS_ON),
                     logs.resolve("levers-" + LEVERS_ON + ".log"));
@@ -142,10 +142,6 @@ final class ColdStarts {
                 + "after the image's), or the function's fat jar as the images ran it before (same JDK 25). The "
                 + "extracted jar is the lever the others stand on: the JDK's AOT cache cannot map classes from "
                 + "nested jars, and the layout is what Spring AOT's classes are compiled into. The bare app: table 5's.");
-    }
-
-    private Map<String, String> settingsOf(String function) {
-        return settingsOf(stack, function);
     }
 
     /** As the stack gives the function, with this JVM as its JDK and the container's memory limit. */
