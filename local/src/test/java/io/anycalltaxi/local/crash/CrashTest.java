@@ -45,7 +45,7 @@ class CrashTest {
     private static final int CLIENTS = 16;
     private static final String READY = "AnycallTaxi is running locally";
     private static final List<String> PORTS = List.of("gateway-port", "control-plane-port", "mongo-port", "kafka-port",
-            "kafka-controller-port", "sms-recorder-port", "function-port.register-member", "function-port.create-call",
+            "kafka-controller-port", "sms-recorder-port", "card-gateway-port", "function-port.register-member", "function-port.create-call",
             "function-port.assign-taxi", "function-port.start-trip", "function-port.end-trip-pay",
             "function-port.payment", "function-port.notify-friend", "function-port.project-view",
             "function-port.review-trip", "function-port.usage-insights", "function-port.sign-in",
