@@ -80,7 +80,8 @@ final class FunctionCosts {
                 "answered", "other answers");
         HttpServer sink = sink();
         try {
-            for (Case each : List.of(createCall(), projectView(), driverIngress())) {
+            for (Case each : List.of(createCall(), projectView(), driverIngress(), memberProfile(), insights(),
+                    driverOffers(), operatorsTrips(), signingKeys())) {
                 Cost function = measure(functionLaunch(each.function()), each.work());
                 table.row(each.function(), each.request(), "the function", cpu(function), "", Table.ms(function.idleCpuMillisPerSecond()), Table.rate(function.perSecond()),
                         Table.ms(function.p50()), function.done(), function.other());
@@ -138,25 +139,85 @@ final class FunctionCosts {
         }, 200))));
     }
 
-    /** Location reports of a few taxis, each with its driver's token. */
-    private Case driverIngress() {
+    /** A few taxis, each with its driver's token, taken in turn. */
+    private record Drivers(List<String> taxiIds, List<String> tokens, AtomicLong turn) {
+        int next() {
+            return (int) (turn.getAndIncrement() % taxiIds.size());
+        }
+    }
+
+    /** @param phones the first four digits of the drivers' phone numbers, apart from other cases' */
+    private Drivers drivers(String name, String phones) {
         List<String> taxis = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < TAXIS; i++) {
-            String taxiId = "taxi-cost-" + i + "-" + System.nanoTime();
+            String taxiId = name + "-" + i + "-" + System.nanoTime();
             taxis.add(taxiId);
-            tokens.add(stack.people().accessFor(new PhoneIdentity(PhoneNumber.parse(String.format("0109%07d", i))
+            tokens.add(stack.people().accessFor(new PhoneIdentity(PhoneNumber.parse(String.format(phones + "%07d", i))
                     .orElseThrow(), null, taxiId), TOKEN_LIFETIME).value());
         }
-        AtomicLong turn = new AtomicLong();
+        return new Drivers(taxis, tokens, new AtomicLong());
+    }
+
+    /** Location reports of a few taxis, each with its driver's token. */
+    private Case driverIngress() {
+        Drivers drivers = drivers("taxi-cost", "0109");
         return new Case("driver-ingress", "POST /events (a location report)", new Work(api -> () -> {
-            int i = (int) (turn.getAndIncrement() % TAXIS);
-            return api.post("/events", EventFactory.fromProducer(URI.create("/drivers/" + taxis.get(i)),
-                    EventType.DRIVER_LOCATION_REPORTED, null, new LocationReported(taxis.get(i), 37.5, 127.0, true)),
-                    tokens.get(i)).status();
+            int i = drivers.next();
+            String taxiId = drivers.taxiIds().get(i);
+            return api.post("/events", EventFactory.fromProducer(URI.create("/drivers/" + taxiId),
+                    EventType.DRIVER_LOCATION_REPORTED, null, new LocationReported(taxiId, 37.5, 127.0, true)),
+                    drivers.tokens().get(i)).status();
         }, 202), List.of(Map.entry("a broker POST", new Work(api -> () -> api.post("/io?posts=1",
                 Map.of("taxiId", "taxi-cost", "latitude", 37.5, "longitude", 127.0, "available", true), null).status(),
                 201))));
+    }
+
+    /** A member reading its own profile. */
+    private Case memberProfile() {
+        return new Case("register-member", "GET /members/{memberId}", new Work(api -> () -> {
+            Members.Caller caller = stage.members().next();
+            return api.get("/members/" + caller.memberId(), caller.token()).status();
+        }, 200), List.of(Map.entry("the member read", new Work(api -> () -> api.get("/io?read=members:"
+                + stage.members().next().memberId(), null).status(), 200))));
+    }
+
+    /** A member reading its insights and the promotions it may use. */
+    private Case insights() {
+        return new Case("usage-insights", "GET /members/{memberId}/insights", new Work(api -> () -> {
+            Members.Caller caller = stage.members().next();
+            return api.get("/members/" + caller.memberId() + "/insights", caller.token()).status();
+        }, 200), List.of(Map.entry("the insights read, the member's promotions found", new Work(api -> () -> {
+            String memberId = stage.members().next().memberId();
+            return api.get("/io?read=member_insights:" + memberId + "&find=promotions:memberId:" + memberId, null)
+                    .status();
+        }, 200))));
+    }
+
+    /** A driver asking for the offers near its taxi. */
+    private Case driverOffers() {
+        Drivers drivers = drivers("taxi-offers", "0108");
+        return new Case("assign-taxi", "GET /drivers/{taxiId}/offers", new Work(api -> () -> {
+            int i = drivers.next();
+            return api.get("/drivers/" + drivers.taxiIds().get(i) + "/offers", drivers.tokens().get(i)).status();
+        }, 200), List.of(Map.entry("the taxi read, its open offers found", new Work(api -> () -> {
+            String taxiId = drivers.taxiIds().get(drivers.next());
+            return api.get("/io?read=taxis:" + taxiId + "&find=dispatches:offeredTaxiIds:" + taxiId, null).status();
+        }, 200))));
+    }
+
+    /** An operator listing the trips that need a person. */
+    private Case operatorsTrips() {
+        return new Case("end-trip-pay", "GET /operations/trips", new Work(api -> () -> api.get("/operations/trips",
+                stack.operatorToken()).status(), 200), List.of(Map.entry("the flagged trips found", new Work(
+                        api -> () -> api.get("/io?find=trips:flagged:true", null).status(), 200))));
+    }
+
+    /** Anyone fetching the keys that sign people's tokens: no I/O, so the yardstick answers a constant. */
+    private Case signingKeys() {
+        return new Case("sign-in", "GET /.well-known/jwks.json", new Work(api -> () -> api.get(
+                "/.well-known/jwks.json", null).status(), 200), List.of(Map.entry("no I/O", new Work(
+                        api -> () -> api.get("/", null).status(), 200))));
     }
 
     private Cost measure(App launch, Work work) throws IOException, InterruptedException {

@@ -38,6 +38,8 @@ import io.cloudevents.spring.http.CloudEventHttpUtils;
  *
  * <ul>
  * <li>{@code read=collection:id} (repeatable): one document read by id each</li>
+ * <li>{@code find=collection:field:value} (repeatable): the documents whose field has that value
+ * ({@code true} and {@code false} are booleans), at most {@value #FOUND_AT_MOST} each</li>
  * <li>{@code inserts=N}: documents inserted, made from the request's body</li>
  * <li>{@code updates=N}: updates of the last inserted document by its id</li>
  * <li>{@code posts=N}: CloudEvents posted to {@code SAME_IO_SINK}, the body as their data</li>
@@ -48,6 +50,7 @@ import io.cloudevents.spring.http.CloudEventHttpUtils;
 public class SameIoApplication {
 
     private static final String WRITTEN = "same_io";
+    private static final int FOUND_AT_MOST = 200;
 
     private final MongoTemplate mongo;
     private final RestClient http;
@@ -70,8 +73,9 @@ public class SameIoApplication {
     }
 
     @GetMapping("/io")
-    Map<String, Object> read(@RequestParam(defaultValue = "") List<String> read) {
-        return Map.of("read", reads(read));
+    Map<String, Object> read(@RequestParam(defaultValue = "") List<String> read,
+            @RequestParam(defaultValue = "") List<String> find) {
+        return Map.of("read", reads(read), "found", finds(find));
     }
 
     @PostMapping("/io")
@@ -96,6 +100,15 @@ public class SameIoApplication {
     private List<Document> reads(List<String> read) {
         return read.stream().map(spec -> spec.split(":", 2))
                 .map(spec -> mongo.findById(spec[1], Document.class, spec[0])).toList();
+    }
+
+    private List<List<Document>> finds(List<String> find) {
+        return find.stream().map(spec -> spec.split(":", 3)).map(spec -> mongo.find(Query.query(Criteria.where(spec[1])
+                .is(switch (spec[2]) {
+                    case "true" -> (Object) true;
+                    case "false" -> false;
+                    default -> spec[2];
+                })).limit(FOUND_AT_MOST), Document.class, spec[0])).toList();
     }
 
     private void post(Map<String, Object> body) {
