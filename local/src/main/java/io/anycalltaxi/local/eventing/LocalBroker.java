@@ -36,8 +36,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 
 /**
  * The data plane of Knative's Kafka broker, on a local Kafka, driven by the project's eventing
- * manifests: each Broker is one topic (binary-mode CloudEvents), each Trigger a consumer group
- * delivering to its subscriber, each KafkaSink a topic, each PingSource a schedule. Senders are
+ * manifests: each Broker is one topic (binary-mode CloudEvents) read once by a {@link TopicReader}
+ * for all its Triggers, each Trigger a consumer group (its committed offsets) delivering to its
+ * subscriber, each KafkaSink a topic, each PingSource a schedule. Senders are
  * authenticated and authorized as with Knative's sender identity and EventPolicies (deny-all by
  * default): at the ingress by their token, replies as their Trigger, pings as their PingSource.
  */
@@ -58,6 +59,8 @@ public final class LocalBroker implements AutoCloseable {
     private final Map<String, BrokerTopic> brokers;
     private final Map<String, BrokerTopic> kafkaSinks;
     private final List<TriggerDispatcher> dispatchers = new ArrayList<>();
+    /** Each broker topic read once for all its Triggers. */
+    private final Map<String, TopicReader> readers = new LinkedHashMap<>();
     /** Every Trigger's deliveries, each on a virtual thread of its own. */
     private final ExecutorService deliveries = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("trigger-delivery-", 0).factory());
@@ -115,9 +118,9 @@ public final class LocalBroker implements AutoCloseable {
      * before is not first retried against functions still starting.
      */
     public void deliver(boolean schedulePings) throws InterruptedException {
-        dispatchers.forEach(TriggerDispatcher::start);
-        for (TriggerDispatcher dispatcher : dispatchers) {
-            dispatcher.awaitReady(READY_TIMEOUT);
+        readers.values().forEach(TopicReader::start);
+        for (TopicReader reader : readers.values()) {
+            reader.awaitReady(READY_TIMEOUT);
         }
         if (schedulePings) {
             pingSources.schedule();
@@ -140,16 +143,20 @@ public final class LocalBroker implements AutoCloseable {
                         policy.deadLetterSink().getRef().getName());
         Map<String, String> annotations = trigger.getMetadata().getAnnotations() == null ? Map.of()
                 : trigger.getMetadata().getAnnotations();
-        TriggerDispatcher.Route route = new TriggerDispatcher.Route(name, brokers.get(brokerName).name(),
+        String topic = brokers.get(brokerName).name();
+        TriggerDispatcher.Route route = new TriggerDispatcher.Route(name, topic,
                 "knative-trigger-" + namespace + "-" + name, EventFilter.of(trigger),
                 EventFilter.requiredType(trigger).orElse(null), destinations.resolve(subscriber),
                 policy, deadLetterSink, "ordered".equals(annotations.get(DELIVERY_ORDER)),
                 "earliest".equals(annotations.get(INITIAL_OFFSET)) ? "earliest" : "latest");
-        return new TriggerDispatcher(route, bootstrapServers,
+        TopicReader reader = readers.computeIfAbsent(topic, t -> new TopicReader(t, bootstrapServers));
+        TriggerDispatcher dispatcher = new TriggerDispatcher(route, reader,
                 reply -> admitted(BROKER, brokerName, identity, reply, brokers),
                 new TriggerDispatcher.Tokens(() -> identities.token(identity, audience),
                         () -> identities.token(identity, deadLetterAudience)),
                 deliveries);
+        reader.add(dispatcher);
+        return dispatcher;
     }
 
     /**
@@ -340,6 +347,7 @@ public final class LocalBroker implements AutoCloseable {
     public void close() {
         pingSources.close();
         dispatchers.forEach(TriggerDispatcher::close);
+        readers.values().forEach(TopicReader::close);
         deliveries.shutdownNow();
         deadLetters.close();
         brokers.values().forEach(BrokerTopic::close);

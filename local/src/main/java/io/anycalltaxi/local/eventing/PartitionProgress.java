@@ -39,6 +39,11 @@ final class PartitionProgress {
         return unfinished.isEmpty() ? next : unfinished.first();
     }
 
+    /** The offset read next: everything before it was taken or passed over. */
+    synchronized long next() {
+        return next;
+    }
+
     synchronized int inFlight() {
         return unfinished.size();
     }

@@ -7,10 +7,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,14 +20,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,55 +30,43 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
  * One Trigger's data plane, as Knative's Kafka broker runs it: the offsets of a consumer group of
- * its own on the broker's topic, whose starting point is committed the first time it reads a
- * partition (so a crash before its first commit cannot skip what was stored meanwhile). Events
- * that pass the filter are delivered concurrently (unordered, the Kafka broker's default) or one
- * at a time per partition ({@code kafka.eventing.knative.dev/delivery.order: ordered}); each is
- * retried by the delivery policy and otherwise sent to the dead-letter sink, which is retried
- * until it takes it. A
- * partition's offset is committed up to its first unfinished delivery, so a retrying event never
- * holds back later ones and a crash redelivers rather than loses. A consumer that fails is started
- * again with backoff; until then {@link #down()} says why.
+ * its own on the broker's topic, read for it by the topic's {@link TopicReader}. Events that pass
+ * the filter are delivered concurrently (unordered, the Kafka broker's default) or one at a time
+ * per partition ({@code kafka.eventing.knative.dev/delivery.order: ordered}); each is retried by
+ * the delivery policy and otherwise sent to the dead-letter sink, which is retried until it takes
+ * it. A partition's offset is committed up to its first unfinished delivery, so a retrying event
+ * never holds back later ones and a crash redelivers rather than loses.
  */
 final class TriggerDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TriggerDispatcher.class);
-    /** Deliveries in flight per Trigger before it stops fetching: each one is a virtual thread. */
-    private static final int MAX_IN_FLIGHT = 256;
-    private static final int MAX_POLL_RECORDS = 100;
+    /** Deliveries in flight before the Trigger declines more: each one is a virtual thread. */
+    static final int MAX_IN_FLIGHT = 256;
     private static final int ERROR_DATA_LIMIT = 1024;
-    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(500);
-    private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration FIRST_RESTART = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
     private final Route route;
-    private final String bootstrapServers;
+    private final TopicReader reader;
     private final Consumer<CloudEvent> replies;
     private final Tokens tokens;
     private final ExecutorService deliveries;
-    private final Thread supervisor;
-    private final CountDownLatch firstAssignment = new CountDownLatch(1);
     private final CountDownLatch stopping = new CountDownLatch(1);
-    private final AtomicInteger restarts = new AtomicInteger();
-    private volatile Session session;
-    private volatile String down = "starting";
+    private volatile Reading reading;
     private volatile boolean running = true;
 
     /**
+     * @param reader     what reads the Trigger's broker topic for it
      * @param deliveries where deliveries run, shared by all Triggers (virtual threads: a delivery
      *                   waiting out its backoff holds no platform thread)
      */
-    TriggerDispatcher(Route route, String bootstrapServers, Consumer<CloudEvent> replies, Tokens tokens,
+    TriggerDispatcher(Route route, TopicReader reader, Consumer<CloudEvent> replies, Tokens tokens,
             ExecutorService deliveries) {
         this.route = route;
-        this.bootstrapServers = bootstrapServers;
+        this.reader = reader;
         this.replies = replies;
         this.tokens = tokens;
         this.deliveries = deliveries;
-        // a platform thread: a Kafka consumer's poll blocks in a selector, which would hold one of
-        // the few carriers of virtual threads for every Trigger polling at once
-        this.supervisor = Thread.ofPlatform().name("trigger-" + route.name()).daemon().unstarted(this::supervise);
     }
 
     /**
@@ -117,6 +96,10 @@ final class TriggerDispatcher implements AutoCloseable {
         return route.groupId();
     }
 
+    String initialOffset() {
+        return route.initialOffset();
+    }
+
     URI subscriber() {
         return route.subscriber();
     }
@@ -125,34 +108,19 @@ final class TriggerDispatcher implements AutoCloseable {
         return route.filter().test(event);
     }
 
-    /** Why the Trigger is not delivering now (its consumer failed and is being started again); empty while it is. */
+    /** Why the Trigger is not delivering now (its topic's consumer failed and is being started again); empty while it is. */
     Optional<String> down() {
-        return Optional.ofNullable(down);
+        return reader.down();
     }
 
-    /** How many times its consumer failed and was started again. */
+    /** How many times its topic's consumer failed and was started again. */
     int restarts() {
-        return restarts.get();
+        return reader.restarts();
     }
 
-    /** Starts consuming. */
-    void start() {
-        supervisor.start();
-    }
-
-    /** Returns once the Trigger reads its partitions from their starting points (it is ready). */
-    void awaitReady(Duration timeout) throws InterruptedException {
-        if (!firstAssignment.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("trigger " + route.name() + " did not get its partitions within " + timeout);
-        }
-    }
-
-    /** Makes the running consumer fail, as a broken poll would: for tests of the restart. */
+    /** Makes the consumer of its topic fail, as a broken poll would: for tests of the restart. */
     void interruptConsumer() {
-        Session current = session;
-        if (current != null) {
-            current.consumer.wakeup();
-        }
+        reader.interruptConsumer();
     }
 
     /** Delivers one event outside the topic (a redriven letter), with the Trigger's policy and dead-letter sink. */
@@ -160,151 +128,107 @@ final class TriggerDispatcher implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> deliverOrDeadLetter(event), deliveries);
     }
 
-    private void supervise() {
-        Duration wait = FIRST_RESTART;
-        while (running) {
-            Session current = null;
-            Throwable failure = null;
-            try {
-                current = new Session();
-                session = current;
-                current.run();
-            } catch (WakeupException e) {
-                failure = new IllegalStateException("the consumer was interrupted", e);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            } finally {
-                if (current != null) {
-                    current.close();
-                }
-            }
-            if (failure != null && running) {
-                wait = failed(current != null && current.assigned, failure, wait);
-            }
-        }
+    /** The reader starts reading for the Trigger from these offsets; what the last reading had in flight is delivered again. */
+    void begin(Map<TopicPartition, Long> from) {
+        reading = new Reading(from);
     }
 
-    /** @param hadStarted the failed consumer had got its partitions: the backoff starts over */
-    private Duration failed(boolean hadStarted, Throwable cause, Duration wait) {
-        Duration next = hadStarted ? FIRST_RESTART : wait;
-        down = cause.toString();
-        restarts.incrementAndGet();
-        log.error("trigger {} stopped delivering; its consumer starts again in {} ms", route.name(), next.toMillis(),
-                cause);
-        sleep(next);
-        return min(next.multipliedBy(2), LONGEST_WAIT);
+    /**
+     * The reader's next record of a partition: taken if it is the one the Trigger reads next and it
+     * has room, passed over if its type or filter does not match.
+     *
+     * @param type  the record's {@code ce_type} header, null in structured mode
+     * @param event the record's event, decoded when asked for; null if it is no CloudEvent
+     */
+    void offer(TopicPartition partition, long offset, String type, Supplier<CloudEvent> event) {
+        reading.offer(partition, offset, type, event);
+    }
+
+    /** The offset of a partition the Trigger reads next. */
+    long next(TopicPartition partition) {
+        return reading.progress.get(partition).next();
+    }
+
+    /** Whether the Trigger takes records now, rather than declining them until its deliveries in flight halve. */
+    boolean hasRoom() {
+        return reading.hasRoom();
+    }
+
+    /** The offsets to commit, of the partitions where they moved since the last commit. */
+    Map<TopicPartition, OffsetAndMetadata> moved() {
+        Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
+        Reading current = reading;
+        current.progress.forEach((partition, lane) -> {
+            long offset = lane.committable();
+            if (offset > current.committed.getOrDefault(partition, -1L)) {
+                moved.put(partition, new OffsetAndMetadata(offset));
+            }
+        });
+        return moved;
+    }
+
+    /** Kafka has these offsets now. */
+    void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        offsets.forEach((partition, offset) -> reading.committed.put(partition, offset.offset()));
     }
 
     /** An event of an ordered Trigger waiting for the one before it on its partition. */
     private record Pending(long offset, CloudEvent event) {
     }
 
-    /** One life of the consumer: what it has in flight when it fails is delivered again by the next. */
-    private final class Session implements AutoCloseable {
+    /** One life of the reader's consumer: what was in flight when it ended is delivered again in the next. */
+    private final class Reading {
 
-        private final KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, route.groupId(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, route.initialOffset(),
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS),
-                new StringDeserializer(), new ByteArrayDeserializer());
         private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
-        private final Map<TopicPartition, Long> committed = new HashMap<>();
+        private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
         private final Map<TopicPartition, ArrayDeque<Pending>> queued = new HashMap<>();
         private final AtomicInteger inFlight = new AtomicInteger();
-        private volatile boolean assigned;
-        private boolean paused;
-        private long lastCommit = System.nanoTime();
+        private volatile boolean full;
 
-        void run() {
-            // The group's offsets, but no membership: here a Trigger has one consumer, so it takes
-            // every partition itself. No heartbeat thread, and started again (after a crash too) it
-            // has its partitions at once instead of waiting out the session of the member it was.
-            List<TopicPartition> partitions = consumer.partitionsFor(route.topic()).stream()
-                    .map(p -> new TopicPartition(route.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            startingPoints(partitions);
-            try {
-                while (running) {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                        take(record);
-                    }
-                    flowControl();
-                    if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos()) {
-                        commit();
-                    }
-                }
-            } catch (WakeupException stopping) {
-                if (running) {
-                    throw stopping;
-                }
-            }
-            commitOnStop();
+        Reading(Map<TopicPartition, Long> from) {
+            from.forEach((partition, offset) -> {
+                progress.put(partition, new PartitionProgress(offset));
+                committed.put(partition, offset);
+            });
         }
 
-        /** What was delivered is committed, if Kafka still answers; otherwise it is delivered again. */
-        private void commitOnStop() {
-            try {
-                commit();
-            } catch (RuntimeException notNow) {
-                log.warn("trigger {}: offsets not committed on stop, the last events will be delivered again: {}",
-                        route.name(), notNow.toString());
+        boolean hasRoom() {
+            if (full && inFlight.get() <= MAX_IN_FLIGHT / 2) {
+                full = false;
             }
+            return !full;
         }
 
-        /** A partition without a committed offset gets one now: where this group starts is durable from the first read. */
-        private void startingPoints(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, OffsetAndMetadata> known = consumer.committed(new HashSet<>(partitions));
-            Map<TopicPartition, OffsetAndMetadata> first = new HashMap<>();
-            for (TopicPartition partition : partitions) {
-                long position = consumer.position(partition);
-                progress.put(partition, new PartitionProgress(position));
-                committed.put(partition, position);
-                if (known.get(partition) == null) {
-                    first.put(partition, new OffsetAndMetadata(position));
-                }
-            }
-            if (!first.isEmpty()) {
-                consumer.commitSync(first);
-            }
-            assigned = true;
-            down = null;
-            firstAssignment.countDown();
-        }
-
-        private void take(ConsumerRecord<String, byte[]> record) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        void offer(TopicPartition partition, long offset, String type, Supplier<CloudEvent> decoded) {
             PartitionProgress lane = progress.get(partition);
-            String type = KafkaCloudEvents.type(record);
+            // another offset was seen before or is read again for a Trigger that declined it
+            if (offset != lane.next() || !hasRoom()) {
+                return;
+            }
+            if (inFlight.get() >= MAX_IN_FLIGHT) {
+                full = true;
+                return;
+            }
             if (route.type() != null && type != null && !type.equals(route.type())) {
-                lane.passed(record.offset());
+                lane.passed(offset);
                 return;
             }
-            CloudEvent event;
-            try {
-                event = KafkaCloudEvents.of(record);
-            } catch (RuntimeException unreadable) {
-                log.error("trigger {}: skipping record {}@{} that is no CloudEvent: {}", route.name(),
-                        record.partition(), record.offset(), unreadable.getMessage());
-                lane.passed(record.offset());
+            CloudEvent event = decoded.get();
+            if (event == null || !route.filter().test(event)) {
+                lane.passed(offset);
                 return;
             }
-            if (!route.filter().test(event)) {
-                lane.passed(record.offset());
-                return;
-            }
-            lane.taken(record.offset());
+            lane.taken(offset);
             inFlight.incrementAndGet();
             if (!route.ordered()) {
-                dispatch(partition, record.offset(), event);
+                dispatch(partition, offset, event);
                 return;
             }
             synchronized (queued) {
                 ArrayDeque<Pending> waiting = queued.computeIfAbsent(partition, p -> new ArrayDeque<>());
-                waiting.add(new Pending(record.offset(), event));
+                waiting.add(new Pending(offset, event));
                 if (waiting.size() == 1) {
-                    dispatch(partition, record.offset(), event);
+                    dispatch(partition, offset, event);
                 }
             }
         }
@@ -317,11 +241,11 @@ final class TriggerDispatcher implements AutoCloseable {
         /** Not done means the Trigger is stopping: the offset stays uncommitted and the event is delivered again. */
         private void finished(TopicPartition partition, long offset, boolean done) {
             inFlight.decrementAndGet();
-            PartitionProgress lane = progress.get(partition);
-            if (done && lane != null) {
-                lane.finished(offset);
+            if (done) {
+                progress.get(partition).finished(offset);
             }
-            if (route.ordered() && done) {
+            // a reading that ended leaves what it queued to the next, which reads it again
+            if (route.ordered() && done && reading == this) {
                 synchronized (queued) {
                     ArrayDeque<Pending> waiting = queued.get(partition);
                     waiting.poll();
@@ -330,43 +254,6 @@ final class TriggerDispatcher implements AutoCloseable {
                         dispatch(partition, next.offset(), next.event());
                     }
                 }
-            }
-        }
-
-        /** Stops fetching while the Trigger has its fill of deliveries in flight, and starts again at half. */
-        private void flowControl() {
-            int now = inFlight.get();
-            if (!paused && now >= MAX_IN_FLIGHT) {
-                consumer.pause(consumer.assignment());
-                paused = true;
-            } else if (paused && now <= MAX_IN_FLIGHT / 2) {
-                consumer.resume(consumer.assignment());
-                paused = false;
-            }
-        }
-
-        /** Commits each partition up to its first unfinished delivery, where that moved. */
-        private void commit() {
-            Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
-            progress.forEach((partition, lane) -> {
-                long offset = lane.committable();
-                if (offset > committed.getOrDefault(partition, -1L)) {
-                    moved.put(partition, new OffsetAndMetadata(offset));
-                }
-            });
-            if (!moved.isEmpty()) {
-                consumer.commitSync(moved);
-                moved.forEach((partition, offset) -> committed.put(partition, offset.offset()));
-            }
-            lastCommit = System.nanoTime();
-        }
-
-        @Override
-        public void close() {
-            try {
-                consumer.close(Duration.ofSeconds(1));
-            } catch (RuntimeException alreadyBroken) {
-                log.debug("trigger {}: closing its consumer: {}", route.name(), alreadyBroken.toString());
             }
         }
     }
@@ -456,7 +343,7 @@ final class TriggerDispatcher implements AutoCloseable {
                 .withExtension("knativeerrordata", Base64.getEncoder().encodeToString(
                         Arrays.copyOf(failure.body(), Math.min(failure.body().length, ERROR_DATA_LIMIT))))
                 .build();
-        Duration wait = FIRST_RESTART;
+        Duration wait = FIRST_RETRY;
         for (int attempt = 1; running; attempt++) {
             try {
                 int answer = Subscriber.post(route.deadLetterSink(), dead, route.policy().timeout(),
@@ -497,18 +384,10 @@ final class TriggerDispatcher implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /** Stops retrying: what is not delivered yet stays uncommitted, to be delivered again. */
     @Override
     public void close() {
         running = false;
         stopping.countDown();
-        interruptConsumer();
-        if (supervisor.getState() == Thread.State.NEW) {
-            return; // never delivered: the stack stopped while starting
-        }
-        try {
-            supervisor.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

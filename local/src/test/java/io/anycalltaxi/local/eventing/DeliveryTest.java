@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +30,8 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 /**
  * A delivery path as trustworthy as Knative's Kafka broker: one failing event holds back no other,
  * a failing consumer comes back, a failing dead-letter sink loses nothing, a malformed reply is
- * dead-lettered, ordered Triggers deliver in order, and a letter is redriven to the Trigger that
+ * dead-lettered, a Trigger with its fill in flight holds back no other, ordered Triggers deliver in
+ * order, and a letter is redriven to the Trigger that
  * failed it, once. The Triggers are in src/test/resources/test-eventing.
  */
 @ExtendWith(SharedStack.class)
@@ -89,6 +93,33 @@ class DeliveryTest {
         CloudEvent afterwards = event("test.ingress", "after-restart");
         send(afterwards);
         awaitDeliveries("/record-ingress", afterwards.getId(), 1);
+    }
+
+    @Test
+    void aTriggerWithItsFillInFlightHoldsBackNoOtherAndTakesTheRestOnceItHasRoom() {
+        int more = 20;
+        List<CloudEvent> held = IntStream.range(0, TriggerDispatcher.MAX_IN_FLIGHT + more)
+                .mapToObj(i -> event("test.held", "held-" + i)).toList();
+        subscriber.hold();
+        try {
+            held.forEach(this::send);
+            await().atMost(Duration.ofSeconds(30)).until(() -> heldDelivered(held) >= TriggerDispatcher.MAX_IN_FLIGHT);
+
+            CloudEvent other = event("test.ingress", "beside-a-full-trigger");
+            send(other);
+            awaitDeliveries("/record-ingress", other.getId(), 1);
+            assertThat(heldDelivered(held)).as("taken while full").isEqualTo(TriggerDispatcher.MAX_IN_FLIGHT);
+        } finally {
+            subscriber.release();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> heldDelivered(held) == held.size());
+    }
+
+    /** How many of these events reached /held, each counted once. */
+    private long heldDelivered(List<CloudEvent> events) {
+        Set<String> ids = events.stream().map(CloudEvent::getId).collect(Collectors.toSet());
+        return subscriber.deliveries("/held").stream().map(d -> d.event().getId()).filter(ids::contains).distinct()
+                .count();
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.http.HttpHeaders;
 
@@ -35,6 +37,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
  * <li>{@code /invalid-reply}: 200 with a CloudEvent's headers but no id: no valid reply</li>
  * <li>{@code /flaky-dead-letters}: a dead-letter sink that answers 503 to the first three tries of each event</li>
  * <li>{@code /slow}: 202 after 300 ms</li>
+ * <li>{@code /held}: 202 once {@link #release()} lets it go, after a {@link #hold()}</li>
  * <li>anything else: 202</li>
  * </ul>
  */
@@ -42,9 +45,11 @@ public final class TestSubscriber implements AutoCloseable {
 
     public static final String NAME = "test-subscriber";
     public static final Duration SLOW = Duration.ofMillis(300);
+    private static final Duration HELD_AT_MOST = Duration.ofSeconds(60);
 
     private final HttpServer server;
     private final Map<String, List<Delivery>> deliveries = new ConcurrentHashMap<>();
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     public record Delivery(CloudEvent event, Instant at) {
     }
@@ -55,7 +60,8 @@ public final class TestSubscriber implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // a thread per request: held requests must not keep the other paths waiting
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
     }
@@ -99,7 +105,28 @@ public final class TestSubscriber implements AutoCloseable {
                 sleep(SLOW);
                 answer(exchange, 202, "");
             }
+            case "/held" -> {
+                awaitRelease();
+                answer(exchange, 202, "");
+            }
             default -> answer(exchange, 202, "");
+        }
+    }
+
+    /** From now on, /held answers only once released. */
+    public void hold() {
+        held = new CountDownLatch(1);
+    }
+
+    public void release() {
+        held.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            held.await(HELD_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
