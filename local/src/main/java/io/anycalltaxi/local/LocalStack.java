@@ -40,6 +40,7 @@ import io.anycalltaxi.local.functions.FunctionHost;
 import io.anycalltaxi.local.functions.LocalFunctions;
 import io.anycalltaxi.local.gateway.GatewayRoutes;
 import io.anycalltaxi.local.gateway.LocalGatewayApplication;
+import io.anycalltaxi.local.gateway.LocalWebApplication;
 import io.anycalltaxi.local.identity.LocalIdentity;
 import io.anycalltaxi.local.identity.LocalSecrets;
 import io.anycalltaxi.local.identity.WorkloadIssuer;
@@ -149,9 +150,10 @@ public final class LocalStack implements AutoCloseable {
                     context.getBeanFactory().registerSingleton("localBroker", broker);
                     context.getBeanFactory().registerSingleton("workloadIssuer", workloads);
                     context.getBeanFactory().registerSingleton("consoleGuard",
-                            new FilterRegistrationBean<>(new ConsoleGuard(identity.peopleKey(), gateway.toString())));
+                            new FilterRegistrationBean<>(new ConsoleGuard(identity.peopleKey(), gateway.toString(),
+                                    origin(gateway))));
                     context.getBeanFactory().registerSingleton("hosted",
-                            new ConsoleController.Hosted(functions));
+                            new ConsoleController.Hosted(functions, smsRecorder));
                 }), "control-plane", controlPlane.getPort()));
         started.add(context(new SpringApplicationBuilder(SmsRecorderApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("account",
@@ -166,8 +168,12 @@ public final class LocalStack implements AutoCloseable {
         broker.deliver(settings.schedulePings());
 
         Map<String, URI> backends = new LinkedHashMap<>(functionUrls);
+        URI webApp = URI.create("http://" + host + ":" + FreePorts.orFree(0));
+        started.add(context(new SpringApplicationBuilder(LocalWebApplication.class)
+                .properties("spring.web.resources.static-locations=" + LocalWebApplication.FILES), "web", webApp.getPort()));
+        backends.put("web", webApp);
         LocalGatewayApplication.Backends routes = new LocalGatewayApplication.Backends(
-                GatewayRoutes.load(settings.httpRoute()), backends);
+                GatewayRoutes.load(settings.httpRoute()), backends, controlPlane);
         started.add(context(new SpringApplicationBuilder(LocalGatewayApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("backends", routes)),
                 "gateway", gateway.getPort()));
@@ -305,6 +311,10 @@ public final class LocalStack implements AutoCloseable {
 
     public URI gateway() {
         return gateway;
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
     }
 
     /** The PingSources' names, as {@code eventing/} declares them. */

@@ -3,6 +3,7 @@ package io.anycalltaxi.createcall;
 import java.net.URI;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.anycalltaxi.core.security.Callers;
 import jakarta.validation.Valid;
 
-/** F1, F3: {@code POST /calls}, {@code POST /calls/{id}/cancel}, by the member who calls. */
+/** F1, F3: {@code POST /calls}, {@code POST /calls/{id}/cancel} and what it would cost, by the member who calls. */
 @RestController
 class CallController {
 
@@ -30,6 +31,11 @@ class CallController {
         }
         CallAnswer answer = CallAnswer.of(desk.call(memberId, form));
         return ResponseEntity.created(URI.create("/trips/" + answer.callId())).body(answer);
+    }
+
+    @GetMapping("/calls/{callId}/cancellation")
+    CancellationQuote cancellation(@PathVariable String callId) {
+        return desk.quoteCancellation(callId, Callers.memberId());
     }
 
     @PostMapping("/calls/{callId}/cancel")

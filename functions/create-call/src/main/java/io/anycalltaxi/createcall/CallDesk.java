@@ -120,6 +120,14 @@ class CallDesk {
         }
     }
 
+    /** What cancelling the call would cost now, asked before the customer confirms; another member's call is unknown. */
+    CancellationQuote quoteCancellation(String callId, String memberId) {
+        CallContext.ofCall(callId);
+        Trip trip = trips.find(callId).filter(t -> t.memberId().equals(memberId))
+                .orElseThrow(() -> new TripNotFound(callId));
+        return CancellationQuote.of(trip, clock.instant(), cancellation);
+    }
+
     /**
      * Cancelling twice is harmless: the second request replays the first. Another member's call is
      * unknown to this one (404), so call ids cannot be probed. While the taxi is on its way the call

@@ -154,9 +154,12 @@ public class Notify implements Function<CloudEvent, CloudEvent> {
         };
     }
 
-    /** The friend's read-only link to this trip alone. */
+    /**
+     * The friend's read-only link to this trip alone: the web app's share page. The share's API path
+     * and token are in the fragment, which a browser never sends, so no server or proxy logs the token.
+     */
     private String shareLink(String callId) {
-        return tripLinkBase + "/shared/trips/" + callId + "?token=" + shares.tokenFor(callId);
+        return tripLinkBase + "/#/shared/trips/" + callId + "?token=" + shares.tokenFor(callId);
     }
 
     private static String address(Place place) {

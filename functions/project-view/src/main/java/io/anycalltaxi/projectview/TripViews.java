@@ -3,6 +3,7 @@ package io.anycalltaxi.projectview;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +63,14 @@ public class TripViews {
     public List<TripView> ofMember(String memberId, int page, int size) {
         return mongo.find(query(where("memberId").is(memberId))
                 .with(PageRequest.of(page, size, Sort.by(Sort.Order.desc("requestedAt"), Sort.Order.desc("_id")))),
+                TripViewDocument.class).stream().map(TripViewDocument::view).toList();
+    }
+
+    /** The taxi's rides that ended since then (served by the taxi-and-status index), newest first. */
+    public List<TripView> endedOfTaxiSince(String taxiId, Instant since, int limit) {
+        return mongo.find(query(where("taxi.taxiId").is(taxiId)
+                .and("status").in(TripStatus.ENDED, TripStatus.PAYMENT_FAILED, TripStatus.COMPLETED)
+                .and("updatedAt").gte(since)).with(Sort.by(Sort.Order.desc("updatedAt"))).limit(limit),
                 TripViewDocument.class).stream().map(TripViewDocument::view).toList();
     }
 

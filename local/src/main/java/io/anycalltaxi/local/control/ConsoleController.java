@@ -1,12 +1,15 @@
 package io.anycalltaxi.local.control;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
 
 import io.anycalltaxi.core.web.Problems;
 import io.anycalltaxi.local.eventing.DeadLetters;
@@ -29,16 +33,34 @@ public class ConsoleController {
 
     private static final int MAX_PAGE = 500;
 
+    private static final Pattern SIGN_IN_CODE = Pattern.compile("\\b\\d{6}\\b");
+
     private final LocalBroker broker;
     private final Map<String, FunctionHost> functions;
+    private final RestClient smsRecorder;
 
     ConsoleController(LocalBroker broker, Hosted hosted) {
         this.broker = broker;
         this.functions = hosted.functions();
+        this.smsRecorder = RestClient.create(hosted.smsRecorder().toString());
     }
 
-    /** What the console acts on: the hosted functions. */
-    public record Hosted(Map<String, FunctionHost> functions) {
+    /** What the console acts on: the hosted functions, and the SMS recorder's texts. */
+    public record Hosted(Map<String, FunctionHost> functions, URI smsRecorder) {
+    }
+
+    /** The texts sent lately, newest last, phones masked and sign-in codes hidden: an operator needs neither. */
+    @GetMapping("/texts")
+    List<Map<String, Object>> texts(@RequestParam(defaultValue = "20") int last) {
+        List<Map<String, Object>> texts = smsRecorder.get().uri("/messages?last={last}", Math.clamp(last, 1, 200)).retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+        return texts == null ? List.of() : texts.stream().map(text -> {
+            Map<String, Object> shown = new LinkedHashMap<>(text);
+            if ("sign-in-code".equals(text.get("kind")) && text.get("text") instanceof String body) {
+                shown.put("text", SIGN_IN_CODE.matcher(body).replaceAll("••••••"));
+            }
+            return shown;
+        }).toList();
     }
 
     @GetMapping("/functions")

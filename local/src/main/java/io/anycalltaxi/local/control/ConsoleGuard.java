@@ -36,12 +36,15 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class ConsoleGuard extends OncePerRequestFilter {
 
-    private static final Set<String> CONSOLE = Set.of("functions", "dead-letters", "pingsources", "broker");
+    private static final Set<String> CONSOLE = Set.of("functions", "dead-letters", "pingsources", "broker", "texts");
 
     private final JwtDecoder decoder;
     private final ActorTokens actors = new ActorTokens(TokenClaims.ROLES, "operator");
+    /** The gateway's, whose {@code /console/} route brings the web app's operator page here. */
+    private final String gatewayOrigin;
 
-    public ConsoleGuard(RSAKey peopleKey, String issuer) {
+    public ConsoleGuard(RSAKey peopleKey, String issuer, String gatewayOrigin) {
+        this.gatewayOrigin = gatewayOrigin;
         try {
             NimbusJwtDecoder jwt = NimbusJwtDecoder.withPublicKey(peopleKey.toRSAPublicKey()).build();
             jwt.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
@@ -87,8 +90,8 @@ public final class ConsoleGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** What the browser says (Fetch Metadata), or an Origin that is not this console's own. */
-    private static boolean crossSite(HttpServletRequest request) {
+    /** What the browser says (Fetch Metadata), or an Origin that is neither this console's own nor the gateway's. */
+    private boolean crossSite(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
         if ("cross-site".equals(site) || "same-site".equals(site)) {
             return true;
@@ -98,7 +101,7 @@ public final class ConsoleGuard extends OncePerRequestFilter {
             return false;
         }
         String own = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-        return !origin.equals(own);
+        return !origin.equals(own) && !origin.equals(gatewayOrigin);
     }
 
     private static void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

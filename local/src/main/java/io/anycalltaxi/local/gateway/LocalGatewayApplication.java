@@ -1,6 +1,7 @@
 package io.anycalltaxi.local.gateway;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -29,7 +30,9 @@ import io.anycalltaxi.core.config.TripCoreAutoConfiguration;
 /**
  * The single entry point, locally: Spring Cloud Gateway (server, MVC) with the routes of the
  * project's HTTPRoute, proxying to the functions' ports. Like a cluster's gateway it checks no
- * token itself: every function does, and the bearer token passes through.
+ * token itself: every function does, and the bearer token passes through. One route is the local
+ * runtime's own: {@code /console/**} to the operator's console (which checks the operator's token),
+ * so the web app's operator page reaches it at its own origin.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = { TripCoreAutoConfiguration.class, FunctionSecurityAutoConfiguration.class,
@@ -40,12 +43,14 @@ import io.anycalltaxi.core.config.TripCoreAutoConfiguration;
 public class LocalGatewayApplication {
 
     /** Set by the local runtime before the context starts. */
-    public record Backends(GatewayRoutes routes, Map<String, URI> urls) {
+    public record Backends(GatewayRoutes routes, Map<String, URI> urls, URI console) {
     }
 
     @Bean
     RouterFunction<ServerResponse> gatewayRoutes(Backends backends) {
-        RouterFunction<ServerResponse> all = null;
+        RouterFunction<ServerResponse> all = route("console")
+                .route(request -> request.path().startsWith("/console/"), http())
+                .before(uri(backends.console())).before(stripPrefix(1)).build();
         int index = 0;
         for (GatewayRoutes.Route route : backends.routes().routes()) {
             URI backend = backends.urls().get(route.backend());
@@ -59,7 +64,7 @@ public class LocalGatewayApplication {
                 builder = builder.before(setPath(route.replaceFullPath().get()));
             }
             RouterFunction<ServerResponse> function = builder.build();
-            all = all == null ? function : all.and(function);
+            all = all.and(function);
         }
         return all;
     }

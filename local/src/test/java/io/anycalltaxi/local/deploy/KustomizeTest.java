@@ -47,7 +47,8 @@ class KustomizeTest {
 
         Set<String> services = names(built, Service.class);
         Set<String> brokers = names(built, Broker.class);
-        assertThat(services).hasSize(12).allMatch(name -> name.startsWith(prefix));
+        assertThat(services).as("the functions and the web app").hasSize(13).contains(prefix + "web")
+                .allMatch(name -> name.startsWith(prefix));
         assertThat(brokers).containsExactly(prefix + "anycalltaxi");
         for (HasMetadata resource : built) {
             assertThat(StrictModel.unknownFields(resource)).as(resource.getMetadata().getName()).isEmpty();
@@ -74,7 +75,8 @@ class KustomizeTest {
         HTTPRoute route = only(built, HTTPRoute.class).get(0);
         assertThat(names(built, Gateway.class)).contains(route.getSpec().getParentRefs().get(0).getName());
         route.getSpec().getRules().forEach(rule -> rule.getBackendRefs().forEach(backend ->
-                assertThat(services).as("the gateway routes to functions only").contains(backend.getName())));
+                assertThat(services).as("the gateway routes to the functions and the web app only")
+                        .contains(backend.getName())));
         Set<String> accounts = names(built, ServiceAccount.class);
         for (Service service : only(built, Service.class)) {
             assertThat(accounts).as(service.getMetadata().getName() + "'s identity")

@@ -7,9 +7,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.local.testing.Api;
@@ -119,5 +122,31 @@ class CallsTest {
         assertThat(refused.text("tripStatus")).isEqualTo("STARTED");
         assertThat(refused.text("detail")).contains("STARTED");
         assertThat(ride.rider().api.post("/calls/no-such-call/cancel", "application/json", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTaxiThatHasNotReportedYetHasNoOffersAndOperatorsSeeItInTheFleetOffTheMap() {
+        Driver onboarded = new Driver("서울99사9999", "Noh Report");
+
+        Api.Response offers = onboarded.api.get("/drivers/" + onboarded.taxiId + "/offers");
+        JsonNode fleet = Api.operator().get("/taxis").body();
+
+        assertThat(offers.status()).isEqualTo(200);
+        assertThat(offers.body()).isEmpty();
+        JsonNode listed = StreamSupport.stream(fleet.spliterator(), false)
+                .filter(taxi -> taxi.path("taxiId").asText().equals(onboarded.taxiId)).findFirst().orElseThrow();
+        assertThat(listed.path("taxiNumber").asText()).isEqualTo("서울99사9999");
+        assertThat(listed.path("available").asBoolean()).isFalse();
+        assertThat(listed.has("lat")).as("not on the map before its first report").isFalse();
+        assertThat(listed.has("driverPhone") || listed.has("phone")).as("no driver's phone").isFalse();
+
+        Place stand = Rider.somewhere();
+        onboarded.standBy(stand);
+        JsonNode reported = await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(
+                Api.operator().get("/taxis").body().spliterator(), false)
+                .filter(taxi -> taxi.path("taxiId").asText().equals(onboarded.taxiId)).findFirst().orElseThrow(),
+                taxi -> taxi.has("lat"));
+        assertThat(reported.path("lat").asDouble()).isEqualTo(stand.lat());
+        assertThat(reported.path("available").asBoolean()).isTrue();
     }
 }

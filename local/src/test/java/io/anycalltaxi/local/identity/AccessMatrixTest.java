@@ -93,12 +93,17 @@ class AccessMatrixTest {
                 new Route("POST /calls/{id}/cancel", api -> api == as.get(OWNER) ? -1
                         : api.post("/calls/" + callId + "/cancel", "application/json", "").status(),
                         401, 404, -1, 403, 403, 403),
+                new Route("GET /calls/{id}/cancellation", api -> api.get("/calls/" + callId + "/cancellation").status(),
+                        401, 404, 200, 403, 403, 403),
                 new Route("POST /calls/{id}/review", api -> api.post("/calls/" + callId + "/review",
                         Map.of("rating", 5, "comment", "")).status(), 401, 403, 409, 403, 403, 403),
                 new Route("GET /members/{id}/insights", api -> api.get("/members/" + memberId + "/insights").status(),
                         401, 403, 200, 403, 403, 200),
                 new Route("GET /drivers/{taxiId}/offers", api -> api.get("/drivers/" + taxiId + "/offers").status(),
                         401, 403, 403, 403, 200, 403),
+                new Route("GET /drivers/{taxiId}/trips/today", api -> api.get("/drivers/" + taxiId + "/trips/today")
+                        .status(), 401, 403, 403, 403, 200, 403),
+                new Route("GET /taxis", api -> api.get("/taxis").status(), 401, 403, 403, 403, 403, 200),
                 new Route("POST /taxis", api -> api == as.get(OPERATOR) ? -1 : api.post("/taxis", Map.of("taxiId",
                         newTaxi, "taxiNumber", "서울00가0000", "driverName", "Nobody", "phone", Rider.freshPhone()))
                         .status(), 401, 403, 403, 403, 403, -1),
@@ -116,6 +121,10 @@ class AccessMatrixTest {
                 new Route("console GET /functions", api -> api.at(console).get("/functions").status(),
                         401, 403, 403, 403, 403, 200),
                 new Route("console GET /dead-letters", api -> api.at(console).get("/dead-letters").status(),
+                        401, 403, 403, 403, 403, 200),
+                new Route("console GET /dead-letters through the gateway", api -> api.get("/console/dead-letters")
+                        .status(), 401, 403, 403, 403, 403, 200),
+                new Route("console GET /texts", api -> api.at(console).get("/texts").status(),
                         401, 403, 403, 403, 403, 200),
                 new Route("console POST /functions/{name}/stop", api -> api.at(console)
                         .post("/functions/no-such-function/stop", "application/json", "").status(),
@@ -185,6 +194,8 @@ class AccessMatrixTest {
         assertThat(console.get("/functions", "Origin", "https://elsewhere.example").status()).isEqualTo(403);
         assertThat(console.get("/functions", "Sec-Fetch-Site", "cross-site").status()).isEqualTo(403);
         assertThat(console.get("/functions", "Sec-Fetch-Site", "same-origin").status()).isEqualTo(200);
+        assertThat(console.get("/functions", "Origin", SharedStack.stack().gateway().toString().replaceAll("/$", ""))
+                .status()).as("the web app's operator page, through the gateway").isEqualTo(200);
     }
 
     /** The call, the member's card, the fleet's size and the calls stored: what a refused request must not touch. */

@@ -41,6 +41,12 @@ class LifecycleTest {
     @Test
     void aCancelWhileTheTaxiIsComingIsFreeWithinTheGraceAndCostsOneFeeAfterAndTheTaxiIsFreeAtOnce() {
         Ride early = Ride.offered(api, "서울61가6161", "Ahn Jae").assigned();
+        JsonNode quote = early.rider().api.get("/calls/" + early.callId() + "/cancellation").body();
+        assertThat(quote.path("cancellable").asBoolean()).isTrue();
+        assertThat(quote.has("feeNow")).as("free within the grace").isFalse();
+        assertThat(quote.path("feeAfterGrace").path("amount").asLong()).isEqualTo(2_000);
+        assertThat(Instant.parse(quote.path("freeUntil").asText())).isAfter(Instant.now())
+                .isBefore(Instant.now().plusSeconds(5));
         Api.Response free = early.rider().api.post("/calls/" + early.callId() + "/cancel", Map.of());
         assertThat(free.status()).isEqualTo(200);
         assertThat(free.text("status")).isEqualTo("CANCELLED");
@@ -57,6 +63,8 @@ class LifecycleTest {
         Ride late = Ride.offered(api, "서울62가6262", "Baek Yu").assigned();
         Instant graceOver = Instant.now().plusSeconds(4);
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(graceOver));
+        assertThat(late.rider().api.get("/calls/" + late.callId() + "/cancellation").body().path("feeNow")
+                .path("amount").asLong()).as("what cancelling costs now, shown before confirming").isEqualTo(2_000);
         Api.Response charged = late.rider().api.post("/calls/" + late.callId() + "/cancel", Map.of());
         assertThat(charged.status()).isEqualTo(200);
         JsonNode paid = awaitView(late.callId(), view -> "PAID".equals(view.path("payment").path("status").asText()));
@@ -65,6 +73,9 @@ class LifecycleTest {
         assertThat(paid.path("payment").path("purpose").asText()).isEqualTo("CANCEL_FEE");
         assertThat(paid.path("payment").path("amount").asLong()).isEqualTo(2_000);
         assertThat(late.rider().api.post("/calls/" + late.callId() + "/cancel", Map.of()).status()).isEqualTo(200);
+        JsonNode after = late.rider().api.get("/calls/" + late.callId() + "/cancellation").body();
+        assertThat(after.path("cancellable").asBoolean()).isFalse();
+        assertThat(after.has("feeNow")).isFalse();
         assertThat(Money.approvedFor(late.callId())).hasSize(1).allSatisfy(c -> assertThat(c.amount().amount())
                 .isEqualTo(2_000));
     }

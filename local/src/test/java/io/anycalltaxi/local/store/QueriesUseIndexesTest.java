@@ -36,9 +36,9 @@ import io.anycalltaxi.local.testing.SharedStack;
 
 /**
  * Every query a function makes is served by an index the functions declare: a rider and a driver
- * go through what the apps do (sign in, sign up, call, offers, a whole trip with its track, the
- * view, a review, the member's trips and insights, a cancelled call), the operator lists the
- * trips and refunds one, the dispatch tick fires the sweeps and relays; then each query the
+ * go through what the apps do (sign in, sign up, call, offers, what cancelling would cost, a whole
+ * trip with its track, the view, the driver's day, a review, the member's trips and insights, a
+ * cancelled call), the operator lists the trips and the fleet and refunds a trip, the dispatch tick fires the sweeps and relays; then each query the
  * embedded MongoDB served meanwhile, by shape, is matched to an index of its collection that
  * starts with one of the fields it selects or sorts by (the prefix MongoDB can use). The list is
  * written to {@code target/queries-and-indexes.txt}.
@@ -56,7 +56,9 @@ class QueriesUseIndexesTest {
         Driver driver = new Driver("서울33가3333", "Index Kim");
         Ride ride = Ride.offered(rider, driver, 2_000);
         driver.api.get("/drivers/" + driver.taxiId + "/offers");
+        rider.api.get("/calls/" + ride.callId() + "/cancellation");
         ride.assigned().started().completed(2_000, 30);
+        driver.api.get("/drivers/" + driver.taxiId + "/trips/today");
         rider.api.post("/calls/" + ride.callId() + "/review", Map.of("memberId", rider.memberId, "rating", 5, "comment", ""));
         rider.api.get("/members/" + rider.memberId + "/trips");
         rider.api.get("/members/" + rider.memberId + "/insights");
@@ -64,6 +66,7 @@ class QueriesUseIndexesTest {
         String cancelled = rider.call(again, Rider.near(again, 1_000));
         rider.api.post("/calls/" + cancelled + "/cancel", Map.of());
         Api.operator().get("/operations/trips");
+        Api.operator().get("/taxis");
         Api.operator().post("/operations/trips/" + ride.callId() + "/refunds",
                 Map.of("amount", Map.of("amount", 100, "currency", "KRW"), "reason", "detour"));
         Console.firePing("dispatch-tick");

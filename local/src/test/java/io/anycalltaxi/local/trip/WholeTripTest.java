@@ -28,7 +28,7 @@ import io.anycalltaxi.local.testing.SseClient;
 @ExtendWith(SharedStack.class)
 class WholeTripTest {
 
-    private static final Pattern SHARE_LINK = Pattern.compile("https?://\\S+/shared/trips/\\S+");
+    private static final Pattern SHARE_LINK = Pattern.compile("https?://\\S+/#/shared/trips/\\S+");
 
     private final Api api = Api.gateway();
 
@@ -71,15 +71,20 @@ class WholeTripTest {
         assertThat(own.path("memberId").asText()).isEqualTo(rider.memberId);
         Matcher link = SHARE_LINK.matcher(toFriend.path("text").asText());
         assertThat(link.find()).as("the friend's text links to a share of the trip").isTrue();
-        Api.Response shared = api.get(URI.create(link.group()).getRawPath() + "?" + URI.create(link.group()).getRawQuery());
+        URI share = URI.create(link.group());
+        Api.Response page = api.get(share.getRawPath());
+        assertThat(page.status()).as("the link opens the web app").isEqualTo(200);
+        assertThat(page.raw().body()).contains("<main id=\"app\">");
+        String shareApi = share.getRawFragment(); // the share page's API path and token
+        Api.Response shared = api.get(shareApi);
         assertThat(shared.status()).as("the friend opens it without signing in").isEqualTo(200);
         assertThat(shared.text("status")).isEqualTo("COMPLETED");
         assertThat(shared.body().path("taxi").path("taxiNumber").asText()).isEqualTo("서울12가3456");
         assertThat(shared.body().has("memberId") || shared.body().has("payment") || shared.body().has("fare")
                 || shared.body().toString().contains(rider.phone.substring(3))).as("nothing of the member's").isFalse();
         assertThat(api.get("/shared/trips/" + callId + "?token=not-the-token").status()).isEqualTo(404);
-        URI share = URI.create(link.group());
-        try (SseClient live = new SseClient(share.resolve(share.getRawPath() + "/stream?" + share.getRawQuery()), null,
+        String[] pathAndQuery = shareApi.split("\\?", 2);
+        try (SseClient live = new SseClient(share.resolve(pathAndQuery[0] + "/stream?" + pathAndQuery[1]), null,
                 null)) {
             JsonNode pushed = await().atMost(Duration.ofSeconds(10)).until(live::received, r -> !r.isEmpty()).get(0).data();
             assertThat(pushed.path("status").asText()).as("the friend's page follows it live").isEqualTo("COMPLETED");

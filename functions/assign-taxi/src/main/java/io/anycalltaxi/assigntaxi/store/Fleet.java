@@ -74,6 +74,11 @@ public class Fleet {
         return Optional.ofNullable(mongo.findById(taxiId, Taxi.class));
     }
 
+    /** The fleet, by taxi id (the _id index), for operators' map; the first {@code limit}. */
+    public List<Taxi> all(int limit) {
+        return mongo.find(new Query().with(Sort.by("_id")).limit(limit), Taxi.class);
+    }
+
     /**
      * An operator puts a taxi in the fleet, or changes its plate or driver. A phone drives one taxi.
      *

@@ -10,7 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A taxi of the fleet: as an operator onboarded it, and as its driver's app last reported it.
  *
  * @param driverPhone E.164, the phone its driver signs in with
- * @param available what the driver says (on duty, free)
+ * @param lat        where it last reported, null until its first report (as {@code lng})
+ * @param available what the driver says (on duty, free); null until its first report
  * @param busyWith  the call this taxi was claimed for, until its trip ends
  * @param busySince when it was claimed
  * @param ratingSum  the sum of the ratings its trips were given (absent before the first review)
@@ -22,14 +23,19 @@ public record Taxi(
         String taxiNumber,
         String driverName,
         String driverPhone,
-        double lat,
-        double lng,
-        boolean available,
+        Double lat,
+        Double lng,
+        Boolean available,
         Instant reportedAt,
         String busyWith,
         Instant busySince,
         Long ratingSum,
         List<String> ratedCalls) {
+
+    /** Whether its driver's app has reported where it is since it was onboarded. */
+    public boolean hasReported() {
+        return reportedAt != null && lat != null && lng != null;
+    }
 
     /** The driver's average rating to one decimal, or null before the first review. */
     public Double averageRating() {

@@ -32,7 +32,7 @@ class DriverOffers {
         Callers.driver(taxiId);
         Taxi taxi = fleet.find(taxiId).orElse(null);
         return dispatches.openOffersFor(taxiId).stream()
-                .map(d -> new Offer(d.callId(), d.pickup(), d.dropoff(), taxi == null ? null
+                .map(d -> new Offer(d.callId(), d.pickup(), d.dropoff(), taxi == null || !taxi.hasReported() ? null
                         : Math.round(Distance.meters(taxi.lat(), taxi.lng(), d.pickup().lat(), d.pickup().lng())),
                         d.fareEstimate(), taxi == null ? null : taxi.averageRating()))
                 .sorted(Comparator.comparing(Offer::distanceToPickupMeters,

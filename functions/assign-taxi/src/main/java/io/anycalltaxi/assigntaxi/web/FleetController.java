@@ -1,7 +1,9 @@
 package io.anycalltaxi.assigntaxi.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -9,11 +11,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.anycalltaxi.assigntaxi.store.Fleet;
+import io.anycalltaxi.assigntaxi.store.Taxi;
 import io.anycalltaxi.core.member.PhoneNumber;
 import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.web.InvalidRequest;
@@ -21,13 +25,15 @@ import io.anycalltaxi.core.web.RequestRefused;
 
 /**
  * {@code POST /taxis}: an operator onboards a taxi and its driver's phone; the driver then signs in
- * with that phone and gets a token for this taxi.
+ * with that phone and gets a token for this taxi. {@code GET /taxis}: the fleet where it last
+ * reported, for operators.
  */
 @RestController
 class FleetController {
 
     private static final Logger log = LoggerFactory.getLogger(FleetController.class);
     private static final int MAX_ID = 64;
+    private static final int FLEET_PAGE = 500;
 
     private final Fleet fleet;
 
@@ -39,6 +45,22 @@ class FleetController {
     }
 
     record Onboarded(String taxiId, String taxiNumber, String driverName, String phoneMasked) {
+    }
+
+    /** A taxi as operators see it on the map: no driver's phone. */
+    record FleetTaxi(String taxiId, String taxiNumber, String driverName, Double lat, Double lng, boolean available,
+            Instant reportedAt, String busyWith) {
+
+        static FleetTaxi of(Taxi taxi) {
+            return new FleetTaxi(taxi.taxiId(), taxi.taxiNumber(), taxi.driverName(), taxi.lat(), taxi.lng(),
+                    Boolean.TRUE.equals(taxi.available()), taxi.reportedAt(), taxi.busyWith());
+        }
+    }
+
+    @GetMapping("/taxis")
+    List<FleetTaxi> fleet() {
+        Callers.operator();
+        return fleet.all(FLEET_PAGE).stream().map(FleetTaxi::of).toList();
     }
 
     @PostMapping("/taxis")
