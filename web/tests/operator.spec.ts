@@ -17,6 +17,8 @@ test('an operator redrives a dead letter', async ({ page }) => {
   await expect(page.locator('.functions')).toContainText('create-call: up');
   await expectAccessible(page, "the operator's page");
   await page.screenshot({ path: `${out}/operator.png`, fullPage: true });
+  await page.getByLabel('Status').selectOption('STARTED');
+  await expect(page.getByRole('heading', { name: 'On the way' })).toBeVisible();
   await letter.getByRole('button', { name: 'Redrive' }).click();
   await expect(letter).toContainText('Redriven');
   await expect(letter.getByRole('button', { name: 'Redrive' })).toHaveCount(0);

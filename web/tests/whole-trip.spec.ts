@@ -51,11 +51,13 @@ test('a customer and a driver complete a whole trip by clicking, and the friend 
   await expect(customer.getByRole('button', { name: 'Call a taxi' })).toBeDisabled();
   await customer.getByLabel('Pickup: Choose a place').selectOption({ label: 'Seoul City Hall' });
   await customer.getByLabel('Destination: Choose a place').selectOption({ label: 'Gangnam Station' });
+  await expect(customer.locator('#estimate-before'), 'the fare is estimated before calling').toHaveText(/Fare estimate: ₩/);
+  const quoted = (await customer.locator('#estimate-before').textContent())!.replace('Fare estimate: ', '');
   await expectAccessible(customer, "the customer's home");
   await shot(customer, 'customer-call');
   await customer.getByRole('button', { name: 'Call a taxi' }).click();
   await expect(customer.locator('#trip-status')).toHaveText('Looking for a taxi');
-  await expect(customer.locator('#fare-estimate')).toHaveText(/₩/);
+  await expect(customer.locator('#fare-estimate')).toHaveText(quoted);
   const callId = await customer.locator('section.trip').getAttribute('data-call-id');
   expect(callId).toBeTruthy();
 

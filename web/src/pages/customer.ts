@@ -81,6 +81,7 @@ function homePage(root: HTMLElement, token: string, memberId: string): () => voi
   let setting: 'pickup' | 'dropoff' = 'pickup';
   const mapBox = h('div', { class: 'map', id: 'customer-map', role: 'region', 'aria-label': t('tapToSet', { what: t('pickup') }) });
   const hint = h('p', { class: 'hint' });
+  const estimate = h('p', { id: 'estimate-before', 'aria-live': 'polite' });
   const callButton = h('button', { type: 'button', disabled: true }, t('callTaxi')) as HTMLButtonElement;
   const pickers = (['pickup', 'dropoff'] as const).map(what => {
     const select = h('select', { name: what, 'aria-label': `${t(what)}: ${t('choosePlace')}` },
@@ -112,6 +113,16 @@ function homePage(root: HTMLElement, token: string, memberId: string): () => voi
     map.fit();
     callButton.disabled = !(chosen.pickup && chosen.dropoff);
     showHint();
+    estimate.textContent = '';
+    const { pickup, dropoff } = chosen;
+    if (pickup && dropoff) {
+      void api<Money>(`/fares/estimate?pickupLat=${pickup.lat}&pickupLng=${pickup.lng}&dropoffLat=${dropoff.lat}`
+        + `&dropoffLng=${dropoff.lng}`, { token }).then(fare => {
+        if (chosen.pickup === pickup && chosen.dropoff === dropoff) {
+          estimate.textContent = `${t('fareEstimate')}: ${money(fare)}`;
+        }
+      }).catch(() => {});
+    }
   }
   function showHint() {
     hint.textContent = `${t('setOnMap', { what: t(setting) })} · ${chosen.pickup?.address ?? '—'} → ${chosen.dropoff?.address ?? '—'}`;
@@ -124,7 +135,7 @@ function homePage(root: HTMLElement, token: string, memberId: string): () => voi
   const trips = h('section', { 'aria-labelledby': 'my-trips' }, h('h2', { id: 'my-trips' }, t('myTrips')));
   const insights = h('section', { 'aria-labelledby': 'my-insights' }, h('h2', { id: 'my-insights' }, t('insights')));
   replace(root,
-    h('section', { class: 'call' }, h('h2', {}, t('callTaxi')), pickerRow, mapBox, hint, callButton, status),
+    h('section', { class: 'call' }, h('h2', {}, t('callTaxi')), pickerRow, mapBox, hint, estimate, callButton, status),
     trips, insights,
     h('button', { type: 'button', class: 'link', onclick: () => { signOut('customer'); rerender(); } }, t('signOut')));
   setTimeout(() => map.map.invalidateSize(), 0);

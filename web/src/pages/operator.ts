@@ -6,6 +6,8 @@ import { money, t, time } from '../i18n';
 import { taxiMap, type TaxiMap } from '../map';
 import { keep, signOut, tokenOf } from '../session';
 
+const STATUSES = ['REQUESTED', 'ASSIGNED', 'STARTED', 'ENDED', 'PAYMENT_FAILED'];
+
 interface FlaggedTrip { callId: string; status: string; taxiId?: string; startedAt?: string; fare?: Money;
   flags: { kind?: string; reason?: string; at?: string }[] }
 interface Taxi { taxiId: string; taxiNumber: string; driverName: string; lat?: number; lng?: number; available: boolean; busyWith?: string }
@@ -56,9 +58,14 @@ export function operatorPage(root: HTMLElement): () => void {
       await Promise.all([flagged(), fleet(), letters(), functions(), texts()]);
     });
   }
+  const statusFilter = h('select', { 'aria-label': t('status') }, h('option', { value: '' }, t('flagged')),
+    STATUSES.map(status => h('option', { value: status }, t(status))));
+  statusFilter.addEventListener('change', () => void attempt(status, flagged));
   async function flagged() {
-    const trips = await api<FlaggedTrip[]>('/operations/trips', { token });
-    replace(sections.flagged, h('h3', { id: 'flagged' }, t('flagged')), trips.length === 0 ? h('p', {}, t('nothingHere'))
+    const which = statusFilter.value;
+    const trips = await api<FlaggedTrip[]>(which ? `/operations/trips?status=${which}` : '/operations/trips', { token });
+    replace(sections.flagged, h('div', { class: 'row' }, h('h3', { id: 'flagged' }, which ? t(which) : t('flagged')), statusFilter),
+      trips.length === 0 ? h('p', {}, t('nothingHere'))
       : table(['callId', t('status'), t('taxi'), 'flags', t('total')], trips.map(trip => [trip.callId, t(trip.status),
         trip.taxiId ?? '', trip.flags.map(f => f.kind ?? f.reason ?? '').join(', '), money(trip.fare)])));
   }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.anycalltaxi.core.cloudevents.EventFactory;
@@ -39,6 +40,8 @@ import jakarta.validation.constraints.Size;
  */
 @RestController
 class OperationsController {
+
+    private static final int PAGE = 200;
 
     private final Trips trips;
     private final TripOutbox outbox;
@@ -73,10 +76,12 @@ class OperationsController {
     record RefundForm(@NotNull @Valid Money amount, @NotBlank @Size(max = 200) String reason) {
     }
 
+    /** The trips flagged for a look (the stuck ones), newest first; or those in a status, longest waiting first. */
     @GetMapping("/operations/trips")
-    List<FlaggedTrip> flagged() {
+    List<FlaggedTrip> trips(@RequestParam(required = false) TripStatus status) {
         Callers.operator();
-        return trips.flagged(200).stream().map(FlaggedTrip::of).toList();
+        return (status == null ? trips.flagged(PAGE) : trips.inStatus(status, PAGE)).stream().map(FlaggedTrip::of)
+                .toList();
     }
 
     /** The fare is the operator's, as one amount; the charge follows as for any ended ride. */

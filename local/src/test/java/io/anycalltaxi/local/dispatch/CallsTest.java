@@ -32,14 +32,39 @@ class CallsTest {
         Rider rider = Rider.signUp(api);
         Place pickup = Rider.somewhere();
 
-        Api.Response called = rider.api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
-                "dropoff", Rider.near(pickup, 5_000)));
+        Place dropoff = Rider.near(pickup, 5_000);
+        Api.Response beforehand = rider.api.get("/fares/estimate?pickupLat=" + pickup.lat() + "&pickupLng="
+                + pickup.lng() + "&dropoffLat=" + dropoff.lat() + "&dropoffLng=" + dropoff.lng());
 
+        Api.Response called = rider.api.post("/calls", Map.of("memberId", rider.memberId, "pickup", pickup,
+                "dropoff", dropoff));
+
+        assertThat(beforehand.status()).isEqualTo(200);
+        assertThat(beforehand.body()).as("what the member is shown before calling is what the call quotes")
+                .isEqualTo(called.body().path("fareEstimate"));
         assertThat(called.status()).isEqualTo(201);
         assertThat(called.text("status")).isEqualTo("REQUESTED");
         assertThat(called.body().path("fareEstimate").path("amount").asLong()).isGreaterThan(4_800);
         assertThat(called.body().path("fareEstimate").path("currency").asText()).isEqualTo("KRW");
         assertThat(called.header("Location")).isEqualTo("/trips/" + called.text("callId"));
+        assertThat(await().atMost(Duration.ofSeconds(10)).until(() -> Api.operator()
+                .get("/operations/trips?status=REQUESTED").body().toString(), list -> list.contains(called.text("callId"))))
+                .as("operators list the trips in a status").doesNotContain("\"COMPLETED\"");
+    }
+
+    @Test
+    void anEstimateOrAListWithBadParametersIsABadRequestNamingThem() {
+        Rider rider = Rider.signUp(api);
+
+        Api.Response outside = rider.api.get("/fares/estimate?pickupLat=91&pickupLng=126.9&dropoffLat=37.5&dropoffLng=127");
+        Api.Response missing = rider.api.get("/fares/estimate?pickupLat=37.5&pickupLng=126.9");
+        Api.Response noSuchStatus = Api.operator().get("/operations/trips?status=WAITING_FOREVER");
+
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.text("detail")).contains("pickupLat");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(noSuchStatus.status()).isEqualTo(400);
     }
 
     @Test

@@ -93,6 +93,8 @@ class AccessMatrixTest {
                 new Route("POST /calls/{id}/cancel", api -> api == as.get(OWNER) ? -1
                         : api.post("/calls/" + callId + "/cancel", "application/json", "").status(),
                         401, 404, -1, 403, 403, 403),
+                new Route("GET /fares/estimate", api -> api.get("/fares/estimate?pickupLat=37.56&pickupLng=126.97"
+                        + "&dropoffLat=37.5&dropoffLng=127.02").status(), 401, 200, 200, 403, 403, 403),
                 new Route("GET /calls/{id}/cancellation", api -> api.get("/calls/" + callId + "/cancellation").status(),
                         401, 404, 200, 403, 403, 403),
                 new Route("POST /calls/{id}/review", api -> api.post("/calls/" + callId + "/review",

@@ -67,6 +67,7 @@ class QueriesUseIndexesTest {
         rider.api.post("/calls/" + cancelled + "/cancel", Map.of());
         Api.operator().get("/operations/trips");
         Api.operator().get("/taxis");
+        Api.operator().get("/operations/trips?status=STARTED");
         Api.operator().post("/operations/trips/" + ride.callId() + "/refunds",
                 Map.of("amount", Map.of("amount", 100, "currency", "KRW"), "reason", "detour"));
         Console.firePing("dispatch-tick");
