@@ -78,10 +78,18 @@ export function language(): Language {
   return current;
 }
 
-export function choose(language: Language): void {
+/** @param byHand whether the person switched it here (it then wins over the member's profile) */
+export function choose(language: Language, byHand = false): void {
   current = language;
   localStorage.setItem('anycalltaxi.language', language);
+  if (byHand) {
+    localStorage.setItem('anycalltaxi.language.byHand', 'true');
+  }
   document.documentElement.lang = language;
+}
+
+export function chosenHere(): boolean {
+  return localStorage.getItem('anycalltaxi.language.byHand') === 'true';
 }
 
 export function t(key: Key | string, values: Record<string, string | number> = {}): string {

@@ -36,7 +36,7 @@ function drawNav(current: string): void {
   const switcher = h('select', { 'aria-label': t('language') }, h('option', { value: 'ko' }, '한국어'), h('option', { value: 'en' }, 'English'));
   switcher.value = language();
   switcher.addEventListener('change', () => {
-    choose(switcher.value as Language);
+    choose(switcher.value as Language, true);
     render();
   });
   replace(nav, h('strong', { class: 'brand' }, t('appName')),

@@ -127,4 +127,8 @@ test('a customer and a driver complete a whole trip by clicking, and the friend 
   await customer.goto('/#/');
   await expect(customer.locator('.trips')).toContainText('Completed');
   await shot(customer, 'customer-home');
+  await customer.getByLabel('Language').first().selectOption('ko');
+  await expect(customer.getByRole('heading', { name: '내 이용 내역' })).toBeVisible();
+  await expect(customer.locator('.trips')).toContainText('완료');
+  await expect(customer.locator('html')).toHaveAttribute('lang', 'ko');
 });

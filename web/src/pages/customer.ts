@@ -2,7 +2,7 @@
 // follow the taxi live, cancel (the fee shown first), the receipt and the review; past trips and insights.
 import { api, follow, ProblemError, type Money, type Place, type Position } from '../api';
 import { attempt, field, h, replace, rerender, value } from '../dom';
-import { choose, money, t, time, type Language } from '../i18n';
+import { choose, chosenHere, language, money, t, time, type Language } from '../i18n';
 import { taxiMap } from '../map';
 import { knownPlaces } from '../places';
 import { claimsOf, keep, signOut, tokenOf } from '../session';
@@ -139,12 +139,11 @@ function homePage(root: HTMLElement, token: string, memberId: string): () => voi
     trips, insights,
     h('button', { type: 'button', class: 'link', onclick: () => { signOut('customer'); rerender(); } }, t('signOut')));
   setTimeout(() => map.map.invalidateSize(), 0);
+  // the member's language, unless this browser was switched to another by hand
   void api<Member>(`/members/${memberId}`, { token }).then(member => {
-    if (member.language === 'ko' || member.language === 'en') {
-      if (document.documentElement.lang !== member.language) {
-        choose(member.language);
-        rerender();
-      }
+    if ((member.language === 'ko' || member.language === 'en') && !chosenHere() && language() !== member.language) {
+      choose(member.language);
+      rerender();
     }
   }).catch(() => {});
   void api<TripView[]>(`/members/${memberId}/trips?size=10`, { token }).then(list => {
