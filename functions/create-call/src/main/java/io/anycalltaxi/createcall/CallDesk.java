@@ -140,8 +140,7 @@ class CallDesk {
         // before the change, whose replay of an earlier cancel would otherwise answer anyone
         trips.find(callId).filter(trip -> trip.memberId().equals(memberId)).orElseThrow(() -> new TripNotFound(callId));
         TripChange cancelled = trips.changeAndQueue(callId, cause, trip -> trip.cancel("cancelled by the customer",
-                CancellationFee.of(trip.taxi() == null ? null : trip.taxi().assignedAt(), cause.at(), cancellation),
-                cause));
+                CancellationQuote.of(trip, cause.at(), cancellation).feeNow(), cause));
         if (!cancelled.replayed()) {
             log.debug("call {} cancelled", callId);
         }
