@@ -9,7 +9,8 @@ import { knownPlaces } from '../places';
 import { claimsOf, keep, signOut, tokenOf } from '../session';
 import { signInForm } from './signin';
 
-interface Offer { callId: string; pickup: Place; dropoff: Place; distanceToPickupMeters?: number; fareEstimate?: Money }
+interface Offer { callId: string; pickup: Place; dropoff: Place; distanceToPickupMeters?: number; fareEstimate?: Money;
+  traceparent?: string }
 interface CurrentTrip { callId: string; status: string; pickup: Place; dropoff: Place; fareEstimate?: Money;
   arrivedAt?: string; startedAt?: string }
 interface DriverTrips { trips: { callId: string; status: string; fare?: Money; endedAt?: string }[]; earnings: Money | null }
@@ -99,6 +100,9 @@ class DriverConsole {
         h('p', {}, [offer.distanceToPickupMeters != null ? t('toPickup', { meters: offer.distanceToPickupMeters }) : '',
           offer.fareEstimate ? ` · ${t('fareEstimate')} ${money(offer.fareEstimate)}` : ''].join('')),
         h('button', { type: 'button', onclick: () => void attempt(this.status, async () => {
+          if (offer.traceparent) {
+            sessionStorage.setItem(`anycalltaxi.trace.${offer.callId}`, offer.traceparent);
+          }
           await this.send('call.accepted', offer.callId, { callId: offer.callId, taxiId: this.taxiId });
           await this.refresh();
         }) }, t('accept'))))));
@@ -192,6 +196,11 @@ class DriverConsole {
       'ce-source': `/drivers/${this.taxiId}`, 'ce-type': `io.anycalltaxi.driver.${type}`, 'ce-time': new Date().toISOString() };
     if (subject) {
       headers['ce-subject'] = subject;
+      // the call's trace context, from its offer: the trip's events, the driver's included, make one trace
+      const trace = sessionStorage.getItem(`anycalltaxi.trace.${subject}`);
+      if (trace) {
+        headers['ce-traceparent'] = trace;
+      }
     }
     await api('/events', { token: this.token, body: data, headers });
   }

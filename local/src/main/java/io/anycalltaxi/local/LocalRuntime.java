@@ -65,9 +65,15 @@ public final class LocalRuntime {
                 System.getenv("MONGODB_URI"), System.getenv("KAFKA_BOOTSTRAP_SERVERS"), file.getProperty("host"),
                 port(file, "gateway-port"), port(file, "control-plane-port"), port(file, "mongo-port"),
                 port(file, "kafka-port"), port(file, "kafka-controller-port"), port(file, "sms-recorder-port"), port(file, "card-gateway-port"), functionPorts,
-                Boolean.parseBoolean(file.getProperty("schedule-pings")), List.of(), List.of(), Map.of(), Map.of())
+                Boolean.parseBoolean(file.getProperty("schedule-pings")), traces(file), List.of(), Map.of(), Map.of())
                 .asImages(Arrays.stream(file.getProperty("own-processes", "").split(",")).map(String::trim)
                         .filter(name -> !name.isEmpty()).toList());
+    }
+
+    /** traces=on: every request traced, to the console's /traces/{id} (and to OTEL_EXPORTER_OTLP_ENDPOINT if set). */
+    private static List<String> traces(Properties file) {
+        return "on".equals(file.getProperty("traces", "off"))
+                ? List.of("--" + LocalStack.SAMPLING + "=1.0") : List.of();
     }
 
     private static int port(Properties file, String key) {

@@ -50,6 +50,7 @@ import io.anycalltaxi.local.infra.QueryShapes;
 import io.anycalltaxi.local.infra.FreePorts;
 import io.anycalltaxi.local.infra.LeanTomcat;
 import io.anycalltaxi.local.sms.SmsRecorderApplication;
+import io.anycalltaxi.local.tracing.LocalTraces;
 import io.fabric8.knative.sources.v1.SinkBinding;
 
 import com.mongodb.ConnectionString;
@@ -79,12 +80,16 @@ public final class LocalStack implements AutoCloseable {
             // the embedded MongoDB server ignores non-unique secondary indexes, and says so for each
             "--logging.level.de.bwaldvogel.mongo.backend=ERROR");
 
+    /** The share of requests traced: every one, when traces are switched on locally. */
+    public static final String SAMPLING = "management.tracing.sampling.probability";
+
     /** Local stand-ins for the SMS provider's account and sender. */
     private static final String SMS_ACCOUNT = "anycalltaxi-local";
     private static final String SMS_SENDER = "+8215880000";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
+    private final LocalTraces traces = new LocalTraces();
     private String mongoUri;
     private QueryShapes queryShapes;
     private String kafka;
@@ -143,7 +148,7 @@ public final class LocalStack implements AutoCloseable {
 
         LocalFunctions.applications().forEach((name, application) -> functions.put(name, new FunctionHost(name,
                 application, functionUrls.get(name).getPort(), environment(name, settings, destinations,
-                        functionUrls), ownProcess(name, settings))));
+                        functionUrls), ownProcess(name, settings), traces)));
         identity.projectTokens(tokenAudiences());
         started.add(context(new SpringApplicationBuilder(ControlPlaneApplication.class)
                 .initializers(context -> {
@@ -153,7 +158,7 @@ public final class LocalStack implements AutoCloseable {
                             new FilterRegistrationBean<>(new ConsoleGuard(identity.peopleKey(), gateway.toString(),
                                     origin(gateway))));
                     context.getBeanFactory().registerSingleton("hosted",
-                            new ConsoleController.Hosted(functions, smsRecorder));
+                            new ConsoleController.Hosted(functions, smsRecorder, traces));
                 }), "control-plane", controlPlane.getPort()));
         started.add(context(new SpringApplicationBuilder(SmsRecorderApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("account",
@@ -260,6 +265,9 @@ public final class LocalStack implements AutoCloseable {
         env.add("--spring.cloud.gateway.server.webmvc.enabled=false");
         env.add("--" + NO_FUNCTION_ROUTES);
         env.addAll(SHARED_LOGGING);
+        if (settings.functionArgs().stream().noneMatch(arg -> arg.startsWith("--" + SAMPLING + "="))) {
+            env.add("--" + SAMPLING + "=0"); // traces locally only when switched on (LocalRuntime's traces=on)
+        }
         env.addAll(settings.functionArgs());
         return env;
     }
@@ -304,9 +312,17 @@ public final class LocalStack implements AutoCloseable {
         args.add("--server.port=" + port);
         ConfigurableApplicationContext context = builder.initializers(LeanTomcat.initializer())
                 .properties("spring.application.name=" + name, "spring.main.banner-mode=off",
-                        FunctionDefaults.ENABLED + "=false", NO_FUNCTION_ROUTES, VIRTUAL_THREADS)
+                        FunctionDefaults.ENABLED + "=false", NO_FUNCTION_ROUTES, VIRTUAL_THREADS,
+                        // the runtime's own parts pass a request's trace context on untouched, as
+                        // a cluster's gateway and broker do; spans are the functions'
+                        "management.tracing.enabled=false")
                 .run(args.toArray(String[]::new));
         return context::close;
+    }
+
+    /** The spans of the functions in this JVM, when traces are on. */
+    public LocalTraces traces() {
+        return traces;
     }
 
     public URI gateway() {

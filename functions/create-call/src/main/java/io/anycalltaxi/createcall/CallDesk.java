@@ -49,9 +49,10 @@ class CallDesk {
     private final SurgeProtection protection;
     private final Clock clock;
     private final CancellationFee.Policy cancellation;
+    private final CallMeters meters;
 
     CallDesk(MemberDirectory members, ActiveCalls activeCalls, Promotions promotions, Fares fares, Trips trips,
-            TripOutbox outbox, EventFactory events, SurgeProtection protection, Clock clock,
+            TripOutbox outbox, EventFactory events, SurgeProtection protection, CallMeters meters, Clock clock,
             @Value("${anycalltaxi.fees.cancel-grace}") Duration grace, @Value("${anycalltaxi.fees.cancel-fee}") long fee,
             @Value("${anycalltaxi.fees.currency}") String currency) {
         this.cancellation = new CancellationFee.Policy(grace, new Money(fee, currency));
@@ -63,6 +64,7 @@ class CallDesk {
         this.outbox = outbox;
         this.events = events;
         this.protection = protection;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -74,7 +76,14 @@ class CallDesk {
 
     /** Refused calls (429, 503, 404, 409) leave nothing behind: what was claimed is let go. */
     Trip call(String memberId, CallForm form) {
-        return protection.admit(() -> take(memberId, form));
+        try {
+            Trip requested = protection.admit(() -> take(memberId, form));
+            meters.requested();
+            return requested;
+        } catch (RequestRefused refused) {
+            meters.refused(refused);
+            throw refused;
+        }
     }
 
     private Trip take(String memberId, CallForm form) {

@@ -1,6 +1,7 @@
 package io.anycalltaxi.endtrippay;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -50,9 +51,11 @@ public class Checkout {
     private final TripOutbox outbox;
     private final EventFactory events;
     private final Clock clock;
+    private final CheckoutMeters meters;
 
     public Checkout(Trips trips, MemberDirectory members, PaymentClient payment, TripOutbox outbox,
-            EventFactory events, Clock clock) {
+            EventFactory events, CheckoutMeters meters, Clock clock) {
+        this.meters = meters;
         this.trips = trips;
         this.members = members;
         this.payment = payment;
@@ -130,6 +133,7 @@ public class Checkout {
                 answer.outcome());
         record(trip.callId(), "settle-" + attempt.id() + "-" + answer.outcome(),
                 (t, cause) -> t.settle(attempt.id(), answer.outcome(), answer.paymentId(), answer.reason(), cause));
+        meters.answered(answer.outcome().name().toLowerCase(Locale.ROOT), attempt.purpose().name().toLowerCase(Locale.ROOT));
         return answer.outcome() != ChargeAttempt.State.UNKNOWN;
     }
 
@@ -179,6 +183,7 @@ public class Checkout {
         log.info("call {} refund {} of {} {}: {}", trip.callId(), refund.id(), refund.amount().amount(),
                 refund.amount().currency(), receipt.refunded() ? "done" : receipt.reason());
         record(trip.callId(), "refunded-" + refund.id(), (t, cause) -> t.refundSettled(refund.id(), outcome, cause));
+        meters.answered(receipt.refunded() ? "refunded" : "refund_refused", "refund");
         return true;
     }
 }

@@ -26,8 +26,11 @@ public class CompleteTrip implements Function<CloudEvent, CloudEvent> {
     private final TripTransitions transitions;
     private final Trips trips;
     private final Promotions promotions;
+    private final CheckoutMeters meters;
 
-    public CompleteTrip(EventData data, TripTransitions transitions, Trips trips, Promotions promotions) {
+    public CompleteTrip(EventData data, TripTransitions transitions, Trips trips, Promotions promotions,
+            CheckoutMeters meters) {
+        this.meters = meters;
         this.data = data;
         this.transitions = transitions;
         this.trips = trips;
@@ -39,9 +42,13 @@ public class CompleteTrip implements Function<CloudEvent, CloudEvent> {
         if (!ChargeAttempt.Purpose.FARE.name().equals(data.read(event, PaymentCompleted.class).purpose())) {
             return null; // a fee paid: the call is over already
         }
-        CloudEvent completed = transitions.apply(event, PaymentCompleted.class, (paid, cause) -> trip -> trip.complete(cause));
-        trips.find(completed.getSubject()).filter(trip -> trip.discount() != null)
+        TripTransitions.Answered completed = transitions.answer(event, PaymentCompleted.class,
+                (paid, cause) -> trip -> trip.complete(cause));
+        if (!completed.change().replayed()) {
+            meters.completed(completed.change().trip().fare());
+        }
+        trips.find(completed.reply().getSubject()).filter(trip -> trip.discount() != null)
                 .ifPresent(trip -> promotions.used(trip.discount().code(), trip.callId()));
-        return completed;
+        return completed.reply();
     }
 }

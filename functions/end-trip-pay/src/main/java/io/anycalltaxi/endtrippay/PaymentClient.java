@@ -19,6 +19,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Calls payment synchronously (N1): within a time limit (the HTTP timeout), retried with backoff
@@ -37,9 +38,11 @@ public class PaymentClient {
     /** @param identity end-trip-pay's own service token: payment takes charges from no one else */
     public PaymentClient(@Value("${anycalltaxi.payment.url}") String url,
             @Value("${anycalltaxi.payment.timeout}") Duration timeout, RetryRegistry retries,
-            CircuitBreakerRegistry breakers, WorkloadTokens identity) {
+            CircuitBreakerRegistry breakers, WorkloadTokens identity, ObservationRegistry observations) {
         this.identity = identity;
-        this.http = RestClient.builder().baseUrl(url).requestFactory(OutboundHttp.requests(timeout)).build();
+        // observed: the charge is a span of the trip's trace, and payment continues it (traceparent)
+        this.http = RestClient.builder().baseUrl(url).requestFactory(OutboundHttp.requests(timeout))
+                .observationRegistry(observations).build();
         this.retry = retries.retry("payment");
         this.breaker = breakers.circuitBreaker("payment");
     }

@@ -18,11 +18,15 @@ import io.anycalltaxi.core.sms.SmsSender;
 import io.anycalltaxi.core.store.Claims;
 import io.anycalltaxi.core.store.Claims.Claim;
 import io.anycalltaxi.core.store.Claims.Standing;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Sends each message once per (event, recipient) although events are delivered at least once:
  * a delivery is claimed ({@link Claims}) before it is sent and released if sending failed. A
  * concurrent delivery of the same event waits for the claim; a claim abandoned by a crash is taken over.
+ * Each attempt is counted: {@code anycalltaxi.texts{outcome=sent|rejected|failed, kind}}, where
+ * failed is the provider being unreachable (the event is retried) and rejected is final.
  */
 @Component
 public class SmsDeliveries {
@@ -33,8 +37,10 @@ public class SmsDeliveries {
     private final MongoOperations mongo;
     private final SmsSender sender;
     private final Claims claims;
+    private final MeterRegistry meters;
 
-    public SmsDeliveries(MongoOperations mongo, SmsSender sender, Claims claims) {
+    public SmsDeliveries(MongoOperations mongo, SmsSender sender, Claims claims, MeterRegistry meters) {
+        this.meters = meters;
         this.mongo = mongo;
         this.sender = sender;
         this.claims = claims;
@@ -60,13 +66,21 @@ public class SmsDeliveries {
             sender.send(sms);
         } catch (SmsRejected rejected) {
             finish(sms, State.REJECTED);
+            count(sms, "rejected");
             return Outcome.REJECTED;
         } catch (RuntimeException failed) {
             mongo.remove(query(where("_id").is(sms.dedupKey()).and("state").is(State.SENDING)), Delivery.class);
+            count(sms, "failed");
             throw failed;
         }
         finish(sms, State.SENT);
+        count(sms, "sent");
         return Outcome.SENT;
+    }
+
+    private void count(Sms sms, String outcome) {
+        Counter.builder("anycalltaxi.texts").description("Texts to members and their friends, by outcome and kind")
+                .tag("outcome", outcome).tag("kind", sms.kind()).register(meters).increment();
     }
 
     private void finish(Sms sms, State state) {

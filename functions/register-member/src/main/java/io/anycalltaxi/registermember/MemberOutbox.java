@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.bson.Document;
@@ -91,17 +92,18 @@ class MemberOutbox implements OutboxRelay {
     }
 
     @Override
-    public void relay() {
+    public Optional<Instant> relay() {
         Instant due = clock.instant().minus(grace);
         Query waiting = query(where(FIELD + ".time").lt(due)).limit(RELAY_BATCH);
         waiting.fields().include(FIELD);
         for (Pending pending : mongo.find(waiting, Pending.class, mongo.getCollectionName(MemberDocument.class))) {
             for (Entry entry : pending.outbox()) {
                 if (entry.time().isBefore(due) && !publish(pending.memberId(), entry)) {
-                    return;
+                    return Optional.of(entry.time());
                 }
             }
         }
+        return Optional.empty();
     }
 
     /** A member's document as the relay reads it: its id and its outbox. */

@@ -25,7 +25,9 @@ import io.anycalltaxi.core.web.Problems;
 import io.anycalltaxi.local.eventing.DeadLetters;
 import io.anycalltaxi.local.eventing.LocalBroker;
 import io.anycalltaxi.local.functions.FunctionHost;
+import io.anycalltaxi.local.tracing.LocalTraces;
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.api.common.AttributeKey;
 
 /** The local operator's console: stop and start functions, read and redrive dead letters, fire pings. */
 @RestController
@@ -39,14 +41,34 @@ public class ConsoleController {
     private final Map<String, FunctionHost> functions;
     private final RestClient smsRecorder;
 
+    private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+
+    private final LocalTraces traces;
+
     ConsoleController(LocalBroker broker, Hosted hosted) {
         this.broker = broker;
         this.functions = hosted.functions();
+        this.traces = hosted.traces();
         this.smsRecorder = RestClient.create(hosted.smsRecorder().toString());
     }
 
     /** What the console acts on: the hosted functions, and the SMS recorder's texts. */
-    public record Hosted(Map<String, FunctionHost> functions, URI smsRecorder) {
+    public record Hosted(Map<String, FunctionHost> functions, URI smsRecorder, LocalTraces traces) {
+    }
+
+    /** One trace's spans, by function, in the order they started (traces switched on: traces=on). */
+    @GetMapping("/traces/{traceId}")
+    List<Map<String, Object>> trace(@PathVariable String traceId) {
+        return traces.trace(traceId).stream().map(span -> {
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("function", span.getResource().getAttribute(SERVICE_NAME));
+            shown.put("name", span.getName());
+            shown.put("kind", span.getKind().name());
+            shown.put("spanId", span.getSpanId());
+            shown.put("parentSpanId", span.getParentSpanId());
+            shown.put("durationMs", (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1_000_000.0);
+            return shown;
+        }).toList();
     }
 
     /** The texts sent lately, newest last, phones masked and sign-in codes hidden: an operator needs neither. */

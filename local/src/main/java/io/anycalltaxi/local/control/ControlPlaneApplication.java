@@ -22,6 +22,6 @@ import org.springframework.context.annotation.Import;
         DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
         HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
         EmbeddedWebServerFactoryCustomizerAutoConfiguration.class })
-@Import({ IngressController.class, ConsoleController.class, IdentityController.class })
+@Import({ IngressController.class, ConsoleController.class, IdentityController.class, MetricsController.class })
 public class ControlPlaneApplication {
 }

@@ -33,6 +33,9 @@ import io.fabric8.knative.eventing.v1.Trigger;
 import io.fabric8.knative.eventing.v1alpha1.KafkaSink;
 import io.fabric8.knative.sources.v1.PingSource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The data plane of Knative's Kafka broker, on a local Kafka, driven by the project's eventing
@@ -71,9 +74,12 @@ public final class LocalBroker implements AutoCloseable {
     private final Clock clock;
     private volatile boolean ingressOpen = true;
     private final int pingSourceCount;
+    /** The broker's own meters (dead letters by Trigger), scraped at the control plane's /actuator/prometheus. */
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     private LocalBroker(EventingManifests manifests, String bootstrapServers, Destinations destinations, Clock clock,
             WorkloadIssuer identities) {
+        meters.config().commonTags("application", "local-broker");
         this.namespace = destinations.namespace();
         this.identities = identities;
         this.policies = new EventPolicies(manifests.eventPolicies(), identities);
@@ -93,6 +99,10 @@ public final class LocalBroker implements AutoCloseable {
                 clock);
         this.clock = clock;
         this.pingSourceCount = manifests.pingSources().size();
+    }
+
+    public PrometheusMeterRegistry meters() {
+        return meters;
     }
 
     /**
@@ -154,7 +164,9 @@ public final class LocalBroker implements AutoCloseable {
                 reply -> admitted(BROKER, brokerName, identity, reply, brokers),
                 new TriggerDispatcher.Tokens(() -> identities.token(identity, audience),
                         () -> identities.token(identity, deadLetterAudience)),
-                deliveries);
+                deliveries, Counter.builder("anycalltaxi.broker.dead.letters")
+                        .description("Events a Trigger gave up on: sent to its dead-letter sink, or dropped without one")
+                        .tag("trigger", name).register(meters));
         reader.add(dispatcher);
         return dispatcher;
     }

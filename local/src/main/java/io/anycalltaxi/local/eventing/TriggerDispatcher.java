@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.core.instrument.Counter;
 
 /**
  * One Trigger's data plane, as Knative's Kafka broker runs it: the offsets of a consumer group of
@@ -47,6 +48,7 @@ final class TriggerDispatcher implements AutoCloseable {
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
     private final Route route;
+    private final Counter deadLetters;
     private final TopicReader reader;
     private final Consumer<CloudEvent> replies;
     private final Tokens tokens;
@@ -61,7 +63,8 @@ final class TriggerDispatcher implements AutoCloseable {
      *                   waiting out its backoff holds no platform thread)
      */
     TriggerDispatcher(Route route, TopicReader reader, Consumer<CloudEvent> replies, Tokens tokens,
-            ExecutorService deliveries) {
+            ExecutorService deliveries, Counter deadLetters) {
+        this.deadLetters = deadLetters;
         this.route = route;
         this.reader = reader;
         this.replies = replies;
@@ -335,6 +338,7 @@ final class TriggerDispatcher implements AutoCloseable {
         if (route.deadLetterSink() == null) {
             log.error("trigger {}: {} {} dropped after {} retries (no dead-letter sink)", route.name(), event.getType(),
                     event.getId(), route.policy().retry());
+            deadLetters.increment();
             return true;
         }
         CloudEvent dead = CloudEventBuilder.from(event)
@@ -351,6 +355,7 @@ final class TriggerDispatcher implements AutoCloseable {
                 if (answer >= 200 && answer < 300) {
                     log.warn("trigger {}: {} {} dead-lettered ({} from {})", route.name(), event.getType(),
                             event.getId(), failure.status(), route.subscriber());
+                    deadLetters.increment();
                     return true;
                 }
                 log.error("trigger {}: the dead-letter sink answered {} for {} (attempt {}); trying again in {} ms",

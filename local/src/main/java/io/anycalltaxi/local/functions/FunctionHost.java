@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.anycalltaxi.core.config.FunctionApplication;
 import io.anycalltaxi.local.infra.LeanTomcat;
+import io.anycalltaxi.local.tracing.LocalTraces;
 
 /**
  * One function, as its own Spring application on its own port, started with the environment
@@ -57,9 +58,14 @@ public final class FunctionHost {
     public record OwnProcess(List<String> command, Path log) {
     }
 
-    public FunctionHost(String name, Class<?> application, int port, List<String> arguments, OwnProcess ownProcess) {
+    /** @param traces where this JVM's functions' sampled spans go (a process of its own exports them by OTLP) */
+    public FunctionHost(String name, Class<?> application, int port, List<String> arguments, OwnProcess ownProcess,
+            LocalTraces traces) {
         this.name = name;
-        this.localParts = LocalFunctions.localParts(name, application);
+        List<ApplicationContextInitializer<ConfigurableApplicationContext>> parts = new ArrayList<>(
+                LocalFunctions.localParts(name, application));
+        parts.add(traces.processor());
+        this.localParts = List.copyOf(parts);
         this.application = application;
         this.port = port;
         this.arguments = List.copyOf(arguments);

@@ -9,13 +9,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
+import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.events.ArrivedAtPickup;
 import io.anycalltaxi.core.events.CallAccepted;
 import io.anycalltaxi.core.events.CallGivenBack;
@@ -28,6 +31,7 @@ import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.core.testing.TestIdentity;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
  * A taxi an operator onboarded, and its driver's app, signed in with the driver's phone: it sends
@@ -42,6 +46,8 @@ public final class Driver {
     /** The API as this driver. */
     public final Api api;
     private final String events;
+    /** The trace context of each call, from its offer, as a driver's app keeps it. */
+    private final Map<String, String> traceOfCall = new ConcurrentHashMap<>();
 
     public Driver(String taxiNumber, String name) {
         this.taxiId = "taxi-" + UUID.randomUUID();
@@ -103,6 +109,21 @@ public final class Driver {
                 new LocationReported(taxiId, place.lat(), place.lng(), available)));
     }
 
+    /**
+     * As the app does: waits for the call among this taxi's offers, keeps its trace context, and
+     * accepts it; this driver's later events about the call continue the call's trace.
+     */
+    public CloudEvent acceptOffered(String callId) {
+        Api.Response offer = await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/drivers/" + taxiId + "/offers"),
+                offers -> offers.status() == 200 && offers.body().toString().contains(callId));
+        for (JsonNode each : offer.body()) {
+            if (each.path("callId").asText().equals(callId) && each.hasNonNull("traceparent")) {
+                traceOfCall.put(callId, each.get("traceparent").asText());
+            }
+        }
+        return accept(callId);
+    }
+
     public CloudEvent accept(String callId) {
         return send(CloudEventClient.fromDriver(EventType.DRIVER_CALL_ACCEPTED, taxiId, callId,
                 new CallAccepted(callId, taxiId)));
@@ -120,6 +141,10 @@ public final class Driver {
 
     /** Sends it (again, for a redelivery) and expects the broker to have stored it. */
     public CloudEvent send(CloudEvent event) {
+        String trace = event.getSubject() == null ? null : traceOfCall.get(event.getSubject());
+        if (trace != null && event.getExtension(EventFactory.TRACEPARENT) == null) {
+            event = CloudEventBuilder.from(event).withExtension(EventFactory.TRACEPARENT, trace).build();
+        }
         HttpResponse<byte[]> stored = post(event);
         assertThat(stored.statusCode()).as(new String(stored.body())).isEqualTo(202);
         return event;

@@ -36,7 +36,9 @@ public final class SharedStack implements BeforeAllCallback {
             "--resilience4j.ratelimiter.instances.calls.limit-for-period=40",
             "--resilience4j.bulkhead.instances.calls.max-concurrent-calls=12",
             // every test signs in from this one address
-            "--anycalltaxi.sign-in.limits.per-address.requests=100000");
+            "--anycalltaxi.sign-in.limits.per-address.requests=100000",
+            // every request traced, into the runtime's in-memory spans (ObservabilityTest reads them)
+            "--" + LocalStack.SAMPLING + "=1.0");
 
     private static LocalStack stack;
     private static TestSubscriber subscriber;

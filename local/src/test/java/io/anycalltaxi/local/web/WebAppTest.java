@@ -3,26 +3,20 @@ package io.anycalltaxi.local.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.anycalltaxi.core.testing.CloudEventClient;
 import io.anycalltaxi.local.LocalSettings;
 import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.Console;
 import io.anycalltaxi.local.testing.SharedStack;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 
 /**
  * The web app as people use it, in headless Debian Chromium: the Playwright tests in
@@ -57,7 +51,7 @@ class WebAppTest {
         env.put("ANYCALLTAXI_GATEWAY", SharedStack.stack().gateway().toString());
         env.put("ANYCALLTAXI_SMS", SharedStack.stack().smsRecorder().toString());
         env.put("ANYCALLTAXI_OPERATOR_TOKEN", SharedStack.stack().operatorToken());
-        env.put("ANYCALLTAXI_DEAD_LETTER", aDeadLetter());
+        env.put("ANYCALLTAXI_DEAD_LETTER", Console.aDeadLetter("/tests/web-app"));
         env.put("ANYCALLTAXI_WEB_OUT", OUT.toString());
         env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Process run = playwright.start();
@@ -73,16 +67,5 @@ class WebAppTest {
                 "driver-today", "friend-live", "operator" }) {
             assertThat(OUT.resolve(page + ".png")).as("a screenshot of " + page).isNotEmptyFile();
         }
-    }
-
-    /** A letter an operator can redrive: an event the test subscriber refuses for good. */
-    private static String aDeadLetter() {
-        CloudEvent rejected = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                .withSource(URI.create("/tests/web-app")).withType("test.rejected").withSubject("web-app")
-                .withTime(OffsetDateTime.now()).withDataContentType("application/json")
-                .withData("{\"hello\":\"operator\"}".getBytes(StandardCharsets.UTF_8)).build();
-        assertThat(CloudEventClient.postBinary(SharedStack.stack().brokerIngress("anycalltaxi").toString(), rejected,
-                SharedStack.asServiceAccount("test-producer")).statusCode()).isEqualTo(202);
-        return Console.awaitDeadLetter(rejected.getId()).path("position").asText();
     }
 }

@@ -1,6 +1,7 @@
 package io.anycalltaxi.assigntaxi.handlers;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.anycalltaxi.assigntaxi.model.AcceptancePolicy;
 import io.anycalltaxi.assigntaxi.model.DispatchPolicy;
+import io.anycalltaxi.assigntaxi.store.Dispatch;
 import io.anycalltaxi.assigntaxi.store.Dispatches;
 import io.anycalltaxi.assigntaxi.store.Fleet;
 import io.anycalltaxi.assigntaxi.store.Taxi;
@@ -48,9 +50,11 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
     private final DispatchPolicy policy;
     private final Clock clock;
     private final ClaimAge claimAge;
+    private final DispatchMeters meters;
 
     public AcceptCall(EventData data, EventFactory events, Trips trips, Dispatches dispatches, Fleet fleet,
-            DispatchPolicy policy, Clock clock, Claims claims) {
+            DispatchPolicy policy, DispatchMeters meters, Clock clock, Claims claims) {
+        this.meters = meters;
         this.data = data;
         this.events = events;
         this.trips = trips;
@@ -69,7 +73,8 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
         if (trip != null && !trip.eventsCausedBy(cause.id()).isEmpty()) {
             return events.of(trip.callId(), trip.eventsCausedBy(cause.id()).get(0), event);
         }
-        Optional<String> refusal = refusal(trip, accepted);
+        Optional<Dispatch> dispatch = dispatches.find(accepted.callId());
+        Optional<String> refusal = refusal(trip, dispatch, accepted);
         if (refusal.isPresent()) {
             return reject(event, accepted, refusal.get());
         }
@@ -82,6 +87,8 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
             TripChange assigned = trips.change(accepted.callId(), cause,
                     t -> t.assign(taxi.taxiId(), taxi.taxiNumber(), taxi.driverName(), taxi.averageRating(), eta, cause));
             dispatches.close(accepted.callId());
+            meters.assigned(Duration.between(trip.requestedAt(), cause.at()),
+                    dispatch.map(d -> d.offeredTaxiIds().size()).orElse(0));
             log.debug("call {} assigned to taxi {}, eta {} s", accepted.callId(), taxi.taxiId(), eta);
             return events.of(accepted.callId(), assigned.event(), event);
         } catch (TripRefusal lost) {
@@ -90,14 +97,14 @@ public class AcceptCall implements Function<CloudEvent, CloudEvent> {
         }
     }
 
-    private Optional<String> refusal(Trip trip, CallAccepted accepted) {
+    private Optional<String> refusal(Trip trip, Optional<Dispatch> dispatch, CallAccepted accepted) {
         Optional<Taxi> taxi = fleet.find(accepted.taxiId());
         String busyWith = taxi.map(Taxi::busyWith).orElse(null);
         boolean otherCallHoldsTaxi = busyWith != null && !busyWith.equals(accepted.callId()) && trips.find(busyWith)
                 .map(t -> t.hasOnIt(accepted.taxiId())).orElse(false);
         AcceptancePolicy.Acceptance acceptance = new AcceptancePolicy.Acceptance(
                 trip == null ? null : trip.status(),
-                dispatches.find(accepted.callId()).map(d -> d.wasOfferedTo(accepted.taxiId())).orElse(false),
+                dispatch.map(d -> d.wasOfferedTo(accepted.taxiId())).orElse(false),
                 taxi.isPresent(), taxi.map(Taxi::available).orElse(false), accepted.callId(), busyWith,
                 taxi.map(Taxi::busySince).orElse(null), otherCallHoldsTaxi, clock.instant(), claimAge);
         Optional<String> refusal = AcceptancePolicy.refusal(acceptance);

@@ -59,7 +59,7 @@ public class OfferCall implements Function<CloudEvent, CloudEvent> {
         Dispatch dispatch = dispatches.open(new Dispatch(call.callId(),
                 stillRequested ? Dispatch.State.OPEN : Dispatch.State.CLOSED, call.pickup(), call.dropoff(),
                 call.fareEstimate(), event.getTime() == null ? clock.instant() : event.getTime().toInstant(), taxis,
-                policy.radiusMeters(), 0, null, List.of()));
+                policy.radiusMeters(), 0, null, List.of(), traceparent(event)));
         if (dispatch.state() == Dispatch.State.CLOSED) {
             log.debug("call {} is no longer waiting for a taxi: not offered", call.callId());
             return null;
@@ -68,5 +68,10 @@ public class OfferCall implements Function<CloudEvent, CloudEvent> {
                 dispatch.radiusMeters());
         return events.reply(event, EventType.CALL_OFFERED, call.callId(),
                 new CallOffered(call.callId(), dispatch.offeredTaxiIds()), clock.instant());
+    }
+
+    private static String traceparent(CloudEvent event) {
+        Object context = event.getExtension(EventFactory.TRACEPARENT);
+        return context == null ? null : context.toString();
     }
 }

@@ -55,9 +55,11 @@ public class Reconcile implements Function<CloudEvent, CloudEvent> {
     private final EventFactory events;
     private final DispatchPolicy policy;
     private final Clock clock;
+    private final DispatchMeters meters;
 
     public Reconcile(Trips trips, Dispatches dispatches, Offers offers, Fleet fleet, Redispatch redispatch,
-            TripOutbox outbox, EventFactory events, DispatchPolicy policy, Clock clock) {
+            TripOutbox outbox, EventFactory events, DispatchPolicy policy, DispatchMeters meters, Clock clock) {
+        this.meters = meters;
         this.trips = trips;
         this.dispatches = dispatches;
         this.offers = offers;
@@ -103,6 +105,7 @@ public class Reconcile implements Function<CloudEvent, CloudEvent> {
                 Instant roundStarted = dispatch.map(Dispatch::requestedAt).orElse(trip.requestedAt());
                 if (!roundStarted.plus(policy.expireAfter()).isAfter(now)) {
                     expire(trip, now);
+                    meters.expired(dispatch.map(d -> d.offeredTaxiIds().size()).orElse(0));
                 } else if (dispatch.isPresent() && dispatch.get().state() == Dispatch.State.OPEN
                         && !dispatch.get().lastNoticeAt().plus(policy.remindAfter()).isAfter(now)) {
                     remind(dispatch.get(), now);

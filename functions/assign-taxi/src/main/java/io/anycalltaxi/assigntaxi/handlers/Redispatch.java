@@ -3,6 +3,7 @@ package io.anycalltaxi.assigntaxi.handlers;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -45,13 +46,14 @@ public class Redispatch {
         if (reopened.status() != TripStatus.REQUESTED) {
             return; // assigned again, or over, since
         }
-        Set<String> leftIt = new LinkedHashSet<>(
-                dispatches.find(reopened.callId()).map(Dispatch::excludedTaxiIds).orElse(List.of()));
+        Optional<Dispatch> before = dispatches.find(reopened.callId());
+        Set<String> leftIt = new LinkedHashSet<>(before.map(Dispatch::excludedTaxiIds).orElse(List.of()));
         leftIt.add(leftBy);
         List<String> excluded = List.copyOf(leftIt);
         List<String> taxis = offers.taxisFor(reopened.pickup(), policy.radiusMeters(), excluded);
         dispatches.reopen(new Dispatch(reopened.callId(), Dispatch.State.OPEN, reopened.pickup(), reopened.dropoff(),
-                reopened.fareEstimate(), clock.instant(), taxis, policy.radiusMeters(), 0, null, excluded));
+                reopened.fareEstimate(), clock.instant(), taxis, policy.radiusMeters(), 0, null, excluded,
+                before.map(Dispatch::traceparent).orElse(null)));
         log.info("call {} left by taxi {}: offered again to {} taxi(s)", reopened.callId(), leftBy, taxis.size());
     }
 }

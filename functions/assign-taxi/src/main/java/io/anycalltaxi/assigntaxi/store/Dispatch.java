@@ -15,6 +15,8 @@ import io.anycalltaxi.core.events.Place;
  * authority on whether a taxi got it.
  *
  * @param requestedAt when this round of dispatch started: the call, or the taxi leaving it
+ * @param traceparent the call's W3C trace context, handed to the drivers it is offered to: their
+ *                    apps send it back on their events ({@code ce-traceparent}), so a trip is one trace
  */
 @Document("dispatches")
 public record Dispatch(
@@ -28,7 +30,8 @@ public record Dispatch(
         int radiusMeters,
         int reminders,
         Instant lastReminderAt,
-        List<String> excludedTaxiIds) {
+        List<String> excludedTaxiIds,
+        String traceparent) {
 
     public enum State {
         /** Taxis may accept it. */

@@ -34,14 +34,17 @@ class DriverOffers {
         return dispatches.openOffersFor(taxiId).stream()
                 .map(d -> new Offer(d.callId(), d.pickup(), d.dropoff(), taxi == null || !taxi.hasReported() ? null
                         : Math.round(Distance.meters(taxi.lat(), taxi.lng(), d.pickup().lat(), d.pickup().lng())),
-                        d.fareEstimate(), taxi == null ? null : taxi.averageRating()))
+                        d.fareEstimate(), taxi == null ? null : taxi.averageRating(), d.traceparent()))
                 .sorted(Comparator.comparing(Offer::distanceToPickupMeters,
                         Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }
 
-    /** @param driverRating the driver's own average rating, as the customer will see it */
+    /**
+     * @param driverRating the driver's own average rating, as the customer will see it
+     * @param traceparent  the call's trace context: the app sends it as {@code ce-traceparent} on its events about the call
+     */
     record Offer(String callId, Place pickup, Place dropoff, Long distanceToPickupMeters, Money fareEstimate,
-            Double driverRating) {
+            Double driverRating, String traceparent) {
     }
 }

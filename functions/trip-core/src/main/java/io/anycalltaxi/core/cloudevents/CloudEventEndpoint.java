@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.anycalltaxi.core.events.EventType;
 import io.anycalltaxi.core.outbox.OutboxRelays;
 import io.anycalltaxi.core.web.CallContext;
+import io.anycalltaxi.core.web.Failures;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * How a Knative Trigger reaches a function: {@code POST /} with a CloudEvent (binary or
@@ -36,20 +39,49 @@ public class CloudEventEndpoint {
 
     private final EventHandlers handlers;
     private final OutboxRelays relays;
+    private final MeterRegistry meters;
+    private final EventTracing tracing;
 
-    public CloudEventEndpoint(EventHandlers handlers, OutboxRelays relays) {
+    public CloudEventEndpoint(EventHandlers handlers, OutboxRelays relays, MeterRegistry meters, EventTracing tracing) {
+        this.tracing = tracing;
         this.handlers = handlers;
         this.relays = relays;
+        this.meters = meters;
     }
 
+    /**
+     * Each delivery is timed as {@code anycalltaxi.events.handled{type, outcome}}: handled, refused
+     * (4xx: the broker sends it to the dead letters at once) or failed (5xx: retried). With one
+     * Trigger per function and type, a function's refused count of a type is its Trigger's dead letters.
+     */
     @PostMapping("/")
     public ResponseEntity<byte[]> receive(@RequestHeader HttpHeaders headers,
             @RequestBody(required = false) byte[] body) {
-        CloudEvent event = CloudEventHttp.read(headers, body);
+        Timer.Sample sample = Timer.start(meters);
+        String type = "other";
+        try {
+            CloudEvent event = CloudEventHttp.read(headers, body);
+            type = EventType.of(event.getType()).map(EventType::type).orElse(type);
+            ResponseEntity<byte[]> answer = handle(event);
+            record(sample, type, "handled");
+            return answer;
+        } catch (RuntimeException failed) {
+            record(sample, type, Failures.eventStatus(failed).is4xxClientError() ? "refused" : "failed");
+            throw failed;
+        }
+    }
+
+    private void record(Timer.Sample sample, String type, String outcome) {
+        sample.stop(Timer.builder("anycalltaxi.events.handled").description("Event deliveries, by type and outcome")
+                .tag("type", type).tag("outcome", outcome).register(meters));
+    }
+
+    private ResponseEntity<byte[]> handle(CloudEvent event) {
         CallContext.of(event);
         Function<CloudEvent, CloudEvent> handler = handlers.forType(event.getType())
                 .orElseThrow(() -> new InvalidEvent("this function does not handle " + event.getType()));
         CloudEvent reply = handler.apply(event);
+        reply = reply == null ? null : tracing.stamped(reply);
         if (EventType.DISPATCH_TICK.type().equals(event.getType())) {
             relays.relay();
         }

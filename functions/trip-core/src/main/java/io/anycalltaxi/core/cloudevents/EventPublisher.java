@@ -15,6 +15,7 @@ import io.anycalltaxi.core.http.OutboundHttp;
 import io.anycalltaxi.core.security.WorkloadTokens;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Hands events to the broker at {@code K_SINK} (given by a SinkBinding), in binary mode, with the
@@ -27,13 +28,20 @@ public class EventPublisher {
     private final Map<String, String> overrides;
     private final RestClient http;
     private final WorkloadTokens identity;
+    private final EventTracing tracing;
 
-    /** @param identity this function's tokens: the broker admits an event only from its producer */
-    public EventPublisher(String sink, String ceOverrides, Duration timeout, WorkloadTokens identity) {
+    /**
+     * @param identity this function's tokens: the broker admits an event only from its producer
+     * @param tracing  stamps each event with the trace context it is sent in
+     */
+    public EventPublisher(String sink, String ceOverrides, Duration timeout, WorkloadTokens identity,
+            EventTracing tracing, ObservationRegistry observations) {
         this.identity = identity;
+        this.tracing = tracing;
         this.sink = sink == null || sink.isBlank() ? null : URI.create(sink);
         this.overrides = parseOverrides(ceOverrides);
-        this.http = RestClient.builder().requestFactory(OutboundHttp.requests(timeout)).build();
+        this.http = RestClient.builder().requestFactory(OutboundHttp.requests(timeout)).observationRegistry(observations)
+                .build();
     }
 
     /** @throws TemporarilyUnavailable if the broker did not take the event */
@@ -41,7 +49,7 @@ public class EventPublisher {
         if (sink == null) {
             throw new TemporarilyUnavailable("K_SINK is not set: no broker to publish " + event.getType() + " to");
         }
-        CloudEvent withOverrides = withOverrides(event);
+        CloudEvent withOverrides = withOverrides(tracing.stamped(event));
         try {
             http.post().uri(sink)
                     .headers(h -> {

@@ -32,8 +32,18 @@ public class TripTransitions {
         this.clock = clock;
     }
 
+    /** The change an event made (or a redelivery replayed) and the event answering it. */
+    public record Answered(TripChange change, CloudEvent reply) {
+    }
+
     /** For an event of the system's own. */
     public <T extends Record & TripData> CloudEvent apply(CloudEvent event, Class<T> dataType,
+            BiFunction<T, Cause, UnaryOperator<Trip>> change) {
+        return answer(event, dataType, change).reply();
+    }
+
+    /** As {@link #apply}, telling a new change from a redelivery's replay (for what is counted once). */
+    public <T extends Record & TripData> Answered answer(CloudEvent event, Class<T> dataType,
             BiFunction<T, Cause, UnaryOperator<Trip>> change) {
         return change(event, data.read(event, dataType), change);
     }
@@ -41,7 +51,7 @@ public class TripTransitions {
     /** For a driver's event: its source and its data must name the same taxi. */
     public <T extends Record & TripData & DriverEvent> CloudEvent applyFromDriver(CloudEvent event, Class<T> dataType,
             BiFunction<T, Cause, UnaryOperator<Trip>> change) {
-        return change(event, data.readFromDriver(event, dataType), change);
+        return change(event, data.readFromDriver(event, dataType), change).reply();
     }
 
     /**
@@ -52,10 +62,10 @@ public class TripTransitions {
         return event.getTime() == null ? clock.instant() : event.getTime().toInstant();
     }
 
-    private <T extends TripData> CloudEvent change(CloudEvent event, T data,
+    private <T extends TripData> Answered change(CloudEvent event, T data,
             BiFunction<T, Cause, UnaryOperator<Trip>> change) {
         Cause cause = events.causeOf(event, clock.instant());
         TripChange changed = trips.change(data.callId(), cause, change.apply(data, cause));
-        return events.of(data.callId(), changed.event(), event);
+        return new Answered(changed, events.of(data.callId(), changed.event(), event));
     }
 }

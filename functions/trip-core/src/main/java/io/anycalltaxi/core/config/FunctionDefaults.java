@@ -2,6 +2,9 @@ package io.anycalltaxi.core.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.DefaultPropertiesPropertySource;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +24,21 @@ public class FunctionDefaults implements EnvironmentPostProcessor, Ordered {
     static final String RESOURCE = "anycalltaxi-function-defaults.properties";
     /** Set to false by applications that share the classpath but are no function (the local runtime's own). */
     public static final String ENABLED = "anycalltaxi.function-defaults";
+    static final String OTLP_TRACES = "management.otlp.tracing.endpoint";
+
+    /**
+     * Where traces go by OpenTelemetry's own variables (OTLP over HTTP, as its SDKs read them), so a
+     * platform's collector settings need no Spring-specific name; no endpoint, no exporter.
+     */
+    static Optional<String> otlpTracesEndpoint(ConfigurableEnvironment environment) {
+        String traces = environment.getProperty("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+        if (traces != null && !traces.isBlank()) {
+            return Optional.of(traces);
+        }
+        String base = environment.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
+        return base == null || base.isBlank() ? Optional.empty()
+                : Optional.of(base.replaceAll("/+$", "") + "/v1/traces");
+    }
 
     /** Before config data is loaded, so that the defaults' {@code spring.config.import} is honoured. */
     @Override
@@ -36,8 +54,10 @@ public class FunctionDefaults implements EnvironmentPostProcessor, Ordered {
         try {
             ResourcePropertySource defaults = new ResourcePropertySource(
                     new ClassPathResource(RESOURCE, FunctionDefaults.class.getClassLoader()));
+            Map<String, Object> settings = new HashMap<>(defaults.getSource());
+            otlpTracesEndpoint(environment).ifPresent(url -> settings.put(OTLP_TRACES, url));
             // Boot's default properties stay below every config file, ConfigMap and the environment.
-            DefaultPropertiesPropertySource.addOrMerge(defaults.getSource(), environment.getPropertySources());
+            DefaultPropertiesPropertySource.addOrMerge(settings, environment.getPropertySources());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package io.anycalltaxi.core.config;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -77,6 +78,21 @@ public class FunctionSecurityAutoConfiguration {
             throws Exception {
         return SecurityChains.workloads(http, problems, PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/"),
                 identity.decoder(identity.triggers()));
+    }
+
+    /**
+     * Prometheus scrapes with its own service account's token, projected for the audience every
+     * function shares for metrics (one token for every scrape job); people read meters through
+     * {@code /actuator/metrics} as operators.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 20)
+    SecurityFilterChain metricsScrapes(HttpSecurity http, ProblemResponses problems, WorkloadIdentity identity,
+            @Value("${anycalltaxi.metrics.scraper}") String scraper,
+            @Value("${anycalltaxi.metrics.audience}") String audience) throws Exception {
+        return SecurityChains.workloads(http, problems,
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/actuator/prometheus"),
+                identity.decoder(Pattern.compile(Pattern.quote(scraper)), audience));
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -21,6 +22,7 @@ import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -30,6 +32,8 @@ import io.anycalltaxi.core.cloudevents.EventData;
 import io.anycalltaxi.core.cloudevents.EventFactory;
 import io.anycalltaxi.core.cloudevents.EventHandlers;
 import io.anycalltaxi.core.cloudevents.EventPublisher;
+import io.anycalltaxi.core.cloudevents.EventTraceHeaders;
+import io.anycalltaxi.core.cloudevents.EventTracing;
 import io.anycalltaxi.core.cloudevents.HandlesEvent;
 import io.anycalltaxi.core.cloudevents.TripTransitions;
 import io.anycalltaxi.core.events.EventType;
@@ -47,6 +51,10 @@ import io.anycalltaxi.core.trip.store.Trips;
 import io.anycalltaxi.core.web.CallContextFilter;
 import io.anycalltaxi.core.web.ProblemAdvice;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import jakarta.validation.Validator;
 
 /**
@@ -89,8 +97,24 @@ public class TripCoreAutoConfiguration {
 
     @Bean
     EventPublisher eventPublisher(@Value("${K_SINK:}") String sink, @Value("${K_CE_OVERRIDES:}") String overrides,
-            @Value("${anycalltaxi.publish-timeout:5s}") Duration timeout, WorkloadTokens identity) {
-        return new EventPublisher(sink, overrides, timeout, identity);
+            @Value("${anycalltaxi.publish-timeout:5s}") Duration timeout, WorkloadTokens identity, EventTracing tracing,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new EventPublisher(sink, overrides, timeout, identity, tracing,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /** With tracing off (no tracer), events keep the trace context they were given. */
+    @Bean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventTracing(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    /** Ahead of the request's observation (Boot's filter is at HIGHEST_PRECEDENCE + 1), so the span sees it. */
+    @Bean
+    FilterRegistrationBean<EventTraceHeaders> eventTraceHeaders() {
+        FilterRegistrationBean<EventTraceHeaders> registration = new FilterRegistrationBean<>(new EventTraceHeaders());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
@@ -112,8 +136,8 @@ public class TripCoreAutoConfiguration {
     @Bean
     OutboxRelays outboxRelays(List<OutboxRelay> relays, MongoOperations mongo,
             @Value("${spring.application.name}") String functionName,
-            @Value("${anycalltaxi.outbox.relay-lease:1m}") Duration lease, Clock clock) {
-        return new OutboxRelays(relays, new RelayLease(mongo, functionName, lease, clock));
+            @Value("${anycalltaxi.outbox.relay-lease:1m}") Duration lease, Clock clock, MeterRegistry meters) {
+        return new OutboxRelays(relays, new RelayLease(mongo, functionName, lease, clock), meters, clock);
     }
 
     /**

@@ -43,6 +43,11 @@ public class WorkloadIdentity {
 
     /** Tokens for this function's audience from a subject matching {@code subjects}. */
     public JwtDecoder decoder(Pattern subjects) {
+        return decoder(subjects, audience);
+    }
+
+    /** Tokens for {@code audience} (one every function shares, such as the metrics scrapers') from {@code subjects}. */
+    public JwtDecoder decoder(Pattern subjects, String audience) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),

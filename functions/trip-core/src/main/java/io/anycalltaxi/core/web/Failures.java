@@ -57,6 +57,15 @@ public final class Failures {
                 .contentType(response.getHeaders().getContentType()).body(answer.problem())).orElse(response);
     }
 
+    /** What a delivery failing so is answered: 4xx goes to the dead letters, 5xx is retried by the broker. */
+    public static HttpStatus eventStatus(RuntimeException failure) {
+        try {
+            return answerTo(failure, Channel.EVENT).status();
+        } catch (RuntimeException unexpected) {
+            return HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+    }
+
     static Answer answerTo(RuntimeException failure, Channel channel) {
         boolean event = channel == Channel.EVENT;
         return switch (failure) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,15 +55,16 @@ public class TripOutbox implements OutboxRelay {
 
     /** Sends what this function left queued for longer than the grace period. */
     @Override
-    public void relay() {
+    public Optional<Instant> relay() {
         Instant due = clock.instant().minus(grace);
         for (Trip trip : trips.withUnpublishedEventsOf(events.source(), RELAY_BATCH)) {
             List<TripEvent> overdue = trip.unpublished().stream()
                     .filter(e -> e.time().isBefore(due) && e.source().equals(events.source())).toList();
             if (!overdue.isEmpty() && !publish(trip, overdue)) {
-                return;
+                return Optional.of(overdue.get(0).time());
             }
         }
+        return Optional.empty();
     }
 
     private boolean publish(Trip trip, List<TripEvent> pending) {
