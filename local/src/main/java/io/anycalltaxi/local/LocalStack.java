@@ -74,7 +74,9 @@ public final class LocalStack implements AutoCloseable {
      * started last, so it is left out (the logger names the function); Kafka's chatter is muted.
      */
     private static final List<String> SHARED_LOGGING = List.of("--logging.include-application-name=false",
-            "--logging.pattern.level=%5p [callId=%X{callId:-}]",
+            // the call and the trace of every line (one configuration for the whole JVM: the functions' own
+            // correlation pattern is not applied here)
+            "--logging.pattern.level=%5p [callId=%X{callId:-} traceId=%X{traceId:-}]",
             "--logging.level.org.apache.kafka=WARN", "--logging.level.kafka=WARN",
             "--logging.level.state.change.logger=WARN", "--logging.level.org.apache.zookeeper=WARN",
             // the embedded MongoDB server ignores non-unique secondary indexes, and says so for each
