@@ -15,7 +15,7 @@ import io.fabric8.knative.eventing.v1.Trigger;
  * any, not) when present, otherwise the exact attribute matches of {@code spec.filter}.
  * CESQL is not supported here, and refused when the manifests are loaded.
  */
-final class EventFilter {
+public final class EventFilter {
 
     private EventFilter() {
     }
@@ -35,7 +35,7 @@ final class EventFilter {
      * The type every event the Trigger takes has, when its filter names one exactly (most do): the
      * broker passes over the other events by their {@code ce_type} header, without decoding them.
      */
-    static Optional<String> requiredType(Trigger trigger) {
+    public static Optional<String> requiredType(Trigger trigger) {
         List<SubscriptionsAPIFilter> filters = trigger.getSpec().getFilters();
         if (filters != null && !filters.isEmpty()) {
             return filters.stream().map(SubscriptionsAPIFilter::getExact).filter(exact -> !isEmpty(exact))
