@@ -177,7 +177,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, URI> backends = new LinkedHashMap<>(functionUrls);
         URI webApp = URI.create("http://" + host + ":" + FreePorts.orFree(0));
         started.add(context(new SpringApplicationBuilder(LocalWebApplication.class)
-                .properties("spring.web.resources.static-locations=" + LocalWebApplication.FILES), "web", webApp.getPort()));
+                .properties("spring.web.resources.static-locations=" + LocalWebApplication.FILES + ","
+                        + LocalWebApplication.LOCAL_FILES), "web", webApp.getPort()));
         backends.put("web", webApp);
         LocalGatewayApplication.Backends routes = new LocalGatewayApplication.Backends(
                 GatewayRoutes.load(settings.httpRoute()), backends, controlPlane);
@@ -266,6 +267,7 @@ public final class LocalStack implements AutoCloseable {
         // Spring Cloud Function beans by path, ahead of the function's own endpoints.
         env.add("--spring.cloud.gateway.server.webmvc.enabled=false");
         env.add("--" + NO_FUNCTION_ROUTES);
+        env.add("--springdoc.api-docs.enabled=true"); // each function's part of the API's document (ApiContractTest)
         env.addAll(SHARED_LOGGING);
         if (settings.functionArgs().stream().noneMatch(arg -> arg.startsWith("--" + SAMPLING + "="))) {
             env.add("--" + SAMPLING + "=0"); // traces locally only when switched on (LocalRuntime's traces=on)

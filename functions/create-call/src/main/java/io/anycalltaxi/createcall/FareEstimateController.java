@@ -13,6 +13,7 @@ import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.fare.Fares;
 import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.web.InvalidRequest;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * {@code GET /fares/estimate}: what a ride would about cost now, shown before the member calls. The
@@ -29,6 +30,7 @@ class FareEstimateController {
         this.clock = clock;
     }
 
+    @SecurityRequirement(name = "people", scopes = { "customer" })
     @GetMapping("/fares/estimate")
     Money estimate(@RequestParam double pickupLat, @RequestParam double pickupLng, @RequestParam double dropoffLat,
             @RequestParam double dropoffLng) {

@@ -27,6 +27,7 @@ import io.anycalltaxi.core.security.Role;
 import io.anycalltaxi.core.web.CallContext;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * {@code POST /events}: what a driver's app sends (binary or structured CloudEvents), with the
@@ -51,6 +52,7 @@ class DriverEvents {
         this.clock = clock;
     }
 
+    @SecurityRequirement(name = "people", scopes = { "driver" })
     @PostMapping("/events")
     ResponseEntity<Void> receive(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
         Actor driver = Callers.current();

@@ -27,6 +27,7 @@ import io.anycalltaxi.core.trip.TripStatus;
 import io.anycalltaxi.core.trip.store.Trips;
 import io.anycalltaxi.core.web.CallContext;
 import io.anycalltaxi.core.web.RequestRefused;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -77,6 +78,7 @@ class OperationsController {
     }
 
     /** The trips flagged for a look (the stuck ones), newest first; or those in a status, longest waiting first. */
+    @SecurityRequirement(name = "people", scopes = { "operator" })
     @GetMapping("/operations/trips")
     List<FlaggedTrip> trips(@RequestParam(required = false) TripStatus status) {
         Callers.operator();
@@ -85,6 +87,7 @@ class OperationsController {
     }
 
     /** The fare is the operator's, as one amount; the charge follows as for any ended ride. */
+    @SecurityRequirement(name = "people", scopes = { "operator" })
     @PostMapping("/operations/trips/{callId}/end")
     FlaggedTrip end(@PathVariable String callId, @Valid @RequestBody Ending ending) {
         Callers.operator();
@@ -97,6 +100,7 @@ class OperationsController {
         return FlaggedTrip.of(ended.trip());
     }
 
+    @SecurityRequirement(name = "people", scopes = { "operator" })
     @PostMapping("/operations/trips/{callId}/void")
     FlaggedTrip voidRide(@PathVariable String callId, @Valid @RequestBody Voiding voiding) {
         Callers.operator();
@@ -107,6 +111,7 @@ class OperationsController {
         return FlaggedTrip.of(voided.trip());
     }
 
+    @SecurityRequirement(name = "people", scopes = { "operator" })
     @PostMapping("/operations/trips/{callId}/refunds")
     FlaggedTrip refund(@PathVariable String callId, @Valid @RequestBody RefundForm form) {
         Callers.operator();

@@ -14,6 +14,7 @@ import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.fare.Tariff;
 import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.trip.TripStatus;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** {@code GET /drivers/{taxiId}/trips/today}, for that taxi's driver: the rides ended today (the tariff's day) and what they earned. */
 @RestController
@@ -38,6 +39,7 @@ class DriverDayController {
     record DriverDay(String taxiId, LocalDate day, List<EndedRide> trips, Money earnings) {
     }
 
+    @SecurityRequirement(name = "people", scopes = { "driver" })
     @GetMapping("/drivers/{taxiId}/trips/today")
     DriverDay today(@PathVariable String taxiId) {
         Callers.driver(taxiId);

@@ -22,6 +22,7 @@ import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.security.TripShares;
 import io.anycalltaxi.core.web.CallContext;
 import io.anycalltaxi.core.web.RequestRefused;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -58,6 +59,7 @@ class TripViewController {
     }
 
     /** The member's own trip, or any for an operator; to anyone else it does not exist (404). */
+    @SecurityRequirement(name = "people", scopes = { "customer","operator" })
     @GetMapping("/trips/{callId}")
     TripPage trip(@PathVariable String callId) {
         TripView view = visible(callId);
@@ -66,6 +68,7 @@ class TripViewController {
     }
 
     /** Server-Sent Events: the view on every change; {@code Last-Event-ID} resumes after that version. */
+    @SecurityRequirement(name = "people", scopes = { "customer","operator" })
     @GetMapping(path = "/trips/{callId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String callId,
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastSeenVersion) {
@@ -75,11 +78,13 @@ class TripViewController {
     }
 
     /** The friend's read-only share of one trip, opened by the token in the SMS link: no sign-in. */
+    @SecurityRequirement(name = "shareToken")
     @GetMapping("/shared/trips/{callId}")
     SharedTrip shared(@PathVariable String callId, @RequestParam(required = false) String token) {
         return SharedTrip.of(sharedView(callId, token));
     }
 
+    @SecurityRequirement(name = "shareToken")
     @GetMapping(path = "/shared/trips/{callId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter sharedStream(@PathVariable String callId, @RequestParam(required = false) String token,
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastSeenVersion) {
@@ -88,6 +93,7 @@ class TripViewController {
     }
 
     /** Newest first; the member's own, or any member's for an operator. */
+    @SecurityRequirement(name = "people", scopes = { "customer","operator" })
     @GetMapping("/members/{memberId}/trips")
     List<TripBody> tripsOf(@PathVariable String memberId, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -97,6 +103,7 @@ class TripViewController {
     }
 
     /** For operators: every view built again from the events it keeps. */
+    @SecurityRequirement(name = "people", scopes = { "operator" })
     @PostMapping("/views/rebuild")
     Map<String, Integer> rebuild() {
         Callers.operator();

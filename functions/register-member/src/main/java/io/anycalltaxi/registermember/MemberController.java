@@ -21,6 +21,7 @@ import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.security.PeopleTokenConfiguration.PhoneIdentities;
 import io.anycalltaxi.core.security.PeopleTokens;
 import io.anycalltaxi.core.security.Role;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** F0: {@code POST /members}, {@code GET /members/{id}}, {@code PUT /members/{id}/card}. */
 @RestController
@@ -45,6 +46,7 @@ class MemberController {
     }
 
     /** Only with a sign-up token, for the phone it proved. */
+    @SecurityRequirement(name = "people", scopes = { "signup" })
     @PostMapping("/members")
     ResponseEntity<SignedUp> register(@RequestBody SignupForm form) {
         Actor caller = Callers.current();
@@ -58,6 +60,7 @@ class MemberController {
     }
 
     /** The member itself, or an operator. */
+    @SecurityRequirement(name = "people", scopes = { "customer","operator" })
     @GetMapping("/members/{memberId}")
     MemberView member(@PathVariable String memberId) {
         Callers.memberOrOperator(memberId);
@@ -65,6 +68,7 @@ class MemberController {
     }
 
     /** Replaces the card on file (the member only); a trip waiting on a declined card is charged again. */
+    @SecurityRequirement(name = "people", scopes = { "customer" })
     @PutMapping("/members/{memberId}/card")
     CardView replaceCard(@PathVariable String memberId, @RequestBody CardForm card) {
         Callers.member(memberId);

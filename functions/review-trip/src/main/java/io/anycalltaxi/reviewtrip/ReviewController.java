@@ -17,6 +17,7 @@ import io.anycalltaxi.core.trip.TripChange;
 import io.anycalltaxi.core.trip.store.TripOutbox;
 import io.anycalltaxi.core.trip.store.Trips;
 import io.anycalltaxi.core.web.CallContext;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 
 /**
@@ -42,6 +43,7 @@ class ReviewController {
     record Reviewed(String callId, int rating, String comment) {
     }
 
+    @SecurityRequirement(name = "people", scopes = { "customer" })
     @PostMapping("/calls/{callId}/review")
     ResponseEntity<Reviewed> review(@PathVariable String callId, @Valid @RequestBody ReviewForm form) {
         CallContext.ofCall(callId);

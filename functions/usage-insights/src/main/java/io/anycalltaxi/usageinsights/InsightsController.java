@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.promotion.Promotions;
 import io.anycalltaxi.core.security.Callers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** F11: {@code GET /members/{id}/insights}, the member's usage pattern and promotions: for the member or an operator. */
 @RestController
@@ -36,6 +37,7 @@ class InsightsController {
             Map<DayOfWeek, Integer> ridesByWeekday, Reviews reviews, List<Offer> promotions) {
     }
 
+    @SecurityRequirement(name = "people", scopes = { "customer","operator" })
     @GetMapping("/members/{memberId}/insights")
     Report insights(@PathVariable String memberId) {
         Callers.memberOrOperator(memberId);

@@ -14,6 +14,7 @@ import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.geo.Distance;
 import io.anycalltaxi.core.security.Callers;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** F2: {@code GET /drivers/{taxiId}/offers}, for that taxi's driver: the open calls offered to it, nearest pickup first. */
 @RestController
@@ -27,6 +28,7 @@ class DriverOffers {
         this.fleet = fleet;
     }
 
+    @SecurityRequirement(name = "people", scopes = { "driver" })
     @GetMapping("/drivers/{taxiId}/offers")
     List<Offer> offers(@PathVariable String taxiId) {
         Callers.driver(taxiId);

@@ -14,6 +14,7 @@ import io.anycalltaxi.core.trip.Trip;
 import io.anycalltaxi.core.trip.TripNotFound;
 import io.anycalltaxi.core.trip.TripStatus;
 import io.anycalltaxi.core.trip.store.Trips;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * {@code GET /drivers/{taxiId}/trip}, for that taxi's driver: the call it is on (on its way, at
@@ -36,6 +37,7 @@ class DriverTrip {
             Instant assignedAt, Instant arrivedAt, Instant startedAt) {
     }
 
+    @SecurityRequirement(name = "people", scopes = { "driver" })
     @GetMapping("/drivers/{taxiId}/trip")
     CurrentTrip current(@PathVariable String taxiId) {
         Callers.driver(taxiId);

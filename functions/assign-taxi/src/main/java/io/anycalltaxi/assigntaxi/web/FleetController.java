@@ -22,6 +22,7 @@ import io.anycalltaxi.core.member.PhoneNumber;
 import io.anycalltaxi.core.security.Callers;
 import io.anycalltaxi.core.web.InvalidRequest;
 import io.anycalltaxi.core.web.RequestRefused;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
  * {@code POST /taxis}: an operator onboards a taxi and its driver's phone; the driver then signs in
@@ -57,12 +58,14 @@ class FleetController {
         }
     }
 
+    @SecurityRequirement(name = "people", scopes = { "operator" })
     @GetMapping("/taxis")
     List<FleetTaxi> fleet() {
         Callers.operator();
         return fleet.all(FLEET_PAGE).stream().map(FleetTaxi::of).toList();
     }
 
+    @SecurityRequirement(name = "people", scopes = { "operator" })
     @PostMapping("/taxis")
     ResponseEntity<Onboarded> onboard(@RequestBody TaxiForm form) {
         Callers.operator();

@@ -102,6 +102,8 @@ public class FunctionSecurityAutoConfiguration {
         return SecurityChains.stateless(http, problems)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // the function's API description, where switched on (springdoc.api-docs.enabled)
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.authenticationManagerResolver(issuers.resolver(peopleTokens))
