@@ -83,9 +83,11 @@ public final class LocalRuntime {
     static String table(LocalStack stack) {
         StringBuilder table = new StringBuilder("\nAnycallTaxi is running locally (Ctrl-C stops it)\n\n");
         row(table, "gateway: the API", stack.gateway().toString());
+        row(table, "the API's document (Swagger UI)", stack.gateway() + "/swagger-ui.html");
         row(table, "broker ingress (CloudEvents)", stack.brokerIngress("anycalltaxi").toString());
         row(table, "console: functions", stack.controlPlane() + "/functions");
         row(table, "console: dead letters", stack.controlPlane() + "/dead-letters");
+        row(table, "console: a trace (traces=on)", stack.controlPlane() + "/traces/{traceId}");
         row(table, "console: operator token", stack.operatorTokenFile().toString());
         row(table, "SMS recorder (texts sent)", stack.smsRecorder() + "/messages?phone=");
         row(table, "MongoDB", stack.mongoUri());

@@ -36,7 +36,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class ConsoleGuard extends OncePerRequestFilter {
 
-    private static final Set<String> CONSOLE = Set.of("functions", "dead-letters", "pingsources", "broker", "texts");
+    private static final Set<String> CONSOLE = Set.of("functions", "dead-letters", "pingsources", "broker", "texts", "traces");
 
     private final JwtDecoder decoder;
     private final ActorTokens actors = new ActorTokens(TokenClaims.ROLES, "operator");

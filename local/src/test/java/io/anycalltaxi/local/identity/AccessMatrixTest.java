@@ -128,6 +128,8 @@ class AccessMatrixTest {
                         .status(), 401, 403, 403, 403, 403, 200),
                 new Route("console GET /texts", api -> api.at(console).get("/texts").status(),
                         401, 403, 403, 403, 403, 200),
+                new Route("console GET /traces/{id}", api -> api.at(console).get("/traces/" + "0".repeat(32)).status(),
+                        401, 403, 403, 403, 403, 200),
                 new Route("console POST /functions/{name}/stop", api -> api.at(console)
                         .post("/functions/no-such-function/stop", "application/json", "").status(),
                         401, 403, 403, 403, 403, 404),

@@ -100,6 +100,8 @@ class ObservabilityTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(functionsIn(trace()))
                 .as("functions with spans in trace %s", traceId).containsAll(A_TRIPS_FUNCTIONS));
         List<SpanData> spans = trace();
+        assertThat(Console.get("/traces/" + traceId).body().findValuesAsText("function"))
+                .as("the console shows the trace").containsAll(A_TRIPS_FUNCTIONS);
         Set<String> parents = spans.stream().map(SpanData::getSpanId).collect(Collectors.toCollection(HashSet::new));
         parents.add(CLIENT_SPAN);
         assertThat(spans).as("every span's parent is the client's or in the trace: no function starts a trace of its own")
