@@ -270,7 +270,9 @@ public final class LocalStack implements AutoCloseable {
         env.add("--springdoc.api-docs.enabled=true"); // each function's part of the API's document (ApiContractTest)
         env.addAll(SHARED_LOGGING);
         if (settings.functionArgs().stream().noneMatch(arg -> arg.startsWith("--" + SAMPLING + "="))) {
-            env.add("--" + SAMPLING + "=0"); // traces locally only when switched on (LocalRuntime's traces=on)
+            // traces locally only when switched on (LocalRuntime's traces=on); off, not even a
+            // client's sampled traceparent makes spans
+            env.add("--management.tracing.enabled=false");
         }
         env.addAll(settings.functionArgs());
         return env;
