@@ -99,7 +99,9 @@ class FunctionImageTest {
             }
             assertThat(bin("--check", "notify-friend")).as("the cache it recorded is usable").isZero();
 
-            try (Started fromCache = start(null, "notify-friend", Map.of("ANYCALLTAXI_SMS_HTTP_URL", provider.toString()))) {
+            // in a pod's memory (service.yaml's limit), where the heap starts small
+            try (Started fromCache = start(null, "notify-friend", Map.of("ANYCALLTAXI_SMS_HTTP_URL", provider.toString(),
+                    "JDK_JAVA_OPTIONS", "-XX:MaxRAM=512m"))) {
                 assertThat(remind(fromCache, callId).statusCode()).isEqualTo(200);
                 assertThat(texts(provider, callId)).hasSize(2);
             }
