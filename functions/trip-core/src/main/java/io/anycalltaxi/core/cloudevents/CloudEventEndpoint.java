@@ -43,10 +43,10 @@ public class CloudEventEndpoint {
     private final EventTracing tracing;
 
     public CloudEventEndpoint(EventHandlers handlers, OutboxRelays relays, MeterRegistry meters, EventTracing tracing) {
-        this.tracing = tracing;
         this.handlers = handlers;
         this.relays = relays;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     /**
@@ -80,8 +80,8 @@ public class CloudEventEndpoint {
         CallContext.of(event);
         Function<CloudEvent, CloudEvent> handler = handlers.forType(event.getType())
                 .orElseThrow(() -> new InvalidEvent("this function does not handle " + event.getType()));
-        CloudEvent reply = handler.apply(event);
-        reply = reply == null ? null : tracing.stamped(reply);
+        CloudEvent answer = handler.apply(event);
+        CloudEvent reply = answer == null ? null : tracing.stamped(answer);
         if (EventType.DISPATCH_TICK.type().equals(event.getType())) {
             relays.relay();
         }
