@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.anycalltaxi.core.events.Place;
+import io.anycalltaxi.core.testing.CloudEventClient;
+import io.anycalltaxi.core.testing.TestIdentity;
 import io.anycalltaxi.local.LocalSettings;
 import io.anycalltaxi.local.testing.Api;
 import io.anycalltaxi.local.testing.Console;
@@ -272,10 +272,11 @@ class ObservabilityTest {
                 scraperToken()));
     }
 
-    private static Map<String, Double> samples(HttpResponse<String> scraped) {
-        assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
+    private static Map<String, Double> samples(HttpResponse<byte[]> scraped) {
+        String body = new String(scraped.body(), StandardCharsets.UTF_8);
+        assertThat(scraped.statusCode()).as(body).isEqualTo(200);
         Map<String, Double> samples = new HashMap<>();
-        Matcher sample = SAMPLE.matcher(scraped.body());
+        Matcher sample = SAMPLE.matcher(body);
         while (sample.find()) {
             samples.put(sample.group(1) + (sample.group(2) == null ? "" : sample.group(2).replace(",}", "}")),
                     Double.parseDouble(sample.group(3)));
@@ -287,18 +288,9 @@ class ObservabilityTest {
         return SharedStack.stack().workloads().token(SCRAPER, "anycalltaxi-metrics");
     }
 
-    private static HttpResponse<String> get(URI url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** As Prometheus asks: with a bearer token, or with none. */
+    private static HttpResponse<byte[]> get(URI url, String token) {
+        return token == null ? CloudEventClient.get(url.toString())
+                : CloudEventClient.get(url.toString(), TestIdentity.bearer(token));
     }
 }
