@@ -50,17 +50,7 @@ public final class VersionedDocuments<T> {
      * @throws OptimisticLockingFailureException after {@link #MAX_ATTEMPTS} lost writes
      */
     public <R> R change(String id, Function<Optional<T>, Optional<R>> attempt) {
-        return change(id, find(id), attempt);
-    }
-
-    /** As {@link #change(String, Function)}, deciding first on a document already read: read again only if raced. */
-    public <R> R change(T known, Function<Optional<T>, Optional<R>> attempt) {
-        String id = versioning.id().apply(known);
-        return change(id, Optional.of(known), attempt);
-    }
-
-    private <R> R change(String id, Optional<T> firstRead, Function<Optional<T>, Optional<R>> attempt) {
-        Optional<T> read = firstRead;
+        Optional<T> read = find(id);
         for (int n = 0; n < MAX_ATTEMPTS; n++) {
             Optional<R> done = attempt.apply(read);
             if (done.isPresent()) {

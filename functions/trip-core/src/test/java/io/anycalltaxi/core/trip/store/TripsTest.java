@@ -149,6 +149,20 @@ class TripsTest {
     }
 
     @Test
+    void publishedAfterAChangeMeanwhileKeepsTheChange() {
+        String callId = newCall();
+        Trip created = trips.find(callId).orElseThrow();
+        trips.change(callId, cause(), t -> t.assign("taxi-1", "plate", "driver", 60, cause()));
+
+        trips.published(created, List.of(created.events().get(0).id()));
+
+        Trip stored = trips.find(callId).orElseThrow();
+        assertThat(stored.unpublished()).isEmpty();
+        assertThat(stored.taxi()).as("the change made meanwhile").isNotNull();
+        assertThat(stored.version()).isEqualTo(created.version() + 2);
+    }
+
+    @Test
     void repliedEventsNeverEnterTheOutbox() {
         String callId = newCall();
         Trip created = trips.find(callId).orElseThrow();
