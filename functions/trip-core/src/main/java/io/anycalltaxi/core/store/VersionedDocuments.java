@@ -11,6 +11,7 @@ import java.util.function.ToLongFunction;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Documents changed only by writes conditional on their version: concurrent writers (two drivers,
@@ -60,6 +61,17 @@ public final class VersionedDocuments<T> {
         }
         throw new OptimisticLockingFailureException(mongo.getCollectionName(type) + " " + id + " kept changing under "
                 + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Only these fields of the document, and its next version, if it is still at {@code version}: no
+     * mapping of the whole document where a change touches a few of its fields.
+     *
+     * @return whether it was still at that version and is changed
+     */
+    public boolean update(String id, long version, Update fields) {
+        return mongo.updateFirst(query(where("_id").is(id).and("version").is(version)), fields.inc("version", 1), type)
+                .getModifiedCount() == 1;
     }
 
     /**

@@ -87,17 +87,14 @@ public class Trips {
     /**
      * The producer handed these events to the broker: they leave the outbox, in a write conditional
      * on the version like any other, so a change made meanwhile cannot put them back. The trip as
-     * the producer last saw it is tried first, by an update of the outbox alone (the trip's mapping
-     * and a rewrite of its events are the larger part of a call's cost); it is read again only if
-     * it changed since.
+     * the producer last saw it is tried first, by an update of the outbox alone (a whole replace,
+     * its events mapped again, was create-call's costliest write); it is read again only if it
+     * changed since.
      */
     public void published(Trip known, Collection<String> eventIds) {
         Trip after = known.published(eventIds);
-        boolean unchangedSinceKnown = mongo.updateFirst(
-                query(where("_id").is(known.callId()).and("version").is(known.version())),
-                new Update().set("outbox", after.outbox()).set("outboxSources", after.outboxSources()).inc("version", 1),
-                TripDocument.class).getModifiedCount() == 1;
-        if (unchangedSinceKnown) {
+        if (store.update(known.callId(), known.version(),
+                new Update().set("outbox", after.outbox()).set("outboxSources", after.outboxSources()))) {
             return;
         }
         store.change(known.callId(), read -> {
