@@ -1,12 +1,16 @@
 package io.anycalltaxi.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.springframework.http.HttpHeaders;
 
@@ -77,6 +81,40 @@ final class Api {
         HttpHeaders headers = CloudEventHttp.headers(event);
         headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(CloudEventHttp.body(event))));
+    }
+
+    /**
+     * Follows Server-Sent Events as the web app does: each event's data, parsed, is handed to
+     * {@code data} as it comes, on a thread of its own, until the stream ends or is closed.
+     *
+     * @return what closes the stream; empty if it was not opened (any answer but 200)
+     */
+    Optional<AutoCloseable> follow(String path, String token, Consumer<JsonNode> data) {
+        HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve(path)), token)
+                .header("Accept", "text/event-stream").GET().build();
+        HttpResponse<Stream<String>> response;
+        try {
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        Stream<String> lines = response.body();
+        if (response.statusCode() != 200) {
+            lines.close();
+            return Optional.empty();
+        }
+        Thread.ofVirtual().start(() -> {
+            try (lines) {
+                lines.filter(line -> line.startsWith("data:")).map(line -> parse(line.substring(5).strip().getBytes()))
+                        .forEach(data);
+            } catch (UncheckedIOException closed) {
+                // the follower closed it: nothing more comes
+            }
+        });
+        return Optional.of(lines::close);
     }
 
     /** Anonymous when there is no token (signing in). */

@@ -30,7 +30,8 @@ import io.anycalltaxi.local.LocalStack;
  * {@code bench/run}: starts the local stack as the quick start does (embedded MongoDB with durable
  * writes, embedded Kafka, every function, the gateway), puts load on it, and prints five tables.
  * {@code --quick} runs each part briefly: a check that the command works, not figures to quote.
- * {@code --only=1,4} runs only those tables. {@code --in-memory} keeps MongoDB's and Kafka's data
+ * {@code --only=1,4} runs only those tables; {@code --functions=create-call,sign-in} only those
+ * functions in table 7. {@code --in-memory} keeps MongoDB's and Kafka's data
  * in memory and a throw-away folder, as the tests do, to see what the file-backed stand-ins cost.
  */
 public final class Benchmark {
@@ -58,9 +59,11 @@ public final class Benchmark {
     private final Path root;
     private final Pace pace;
     private final Set<Integer> wanted;
+    private final Set<String> functions;
     private final Map<Integer, Table> tables = new TreeMap<>();
 
-    private Benchmark(Path root, Pace pace, Set<Integer> wanted) {
+    private Benchmark(Path root, Pace pace, Set<Integer> wanted, Set<String> functions) {
+        this.functions = functions;
         this.root = root;
         this.pace = pace;
         this.wanted = wanted;
@@ -72,6 +75,8 @@ public final class Benchmark {
                 .map(o -> Arrays.stream(o.substring("--only=".length()).split(",")).map(Integer::valueOf)
                         .collect(Collectors.toSet()))
                 .orElse(Set.of(1, 2, 3, 4, 5, 6, 7));
+        Set<String> functions = options.stream().filter(o -> o.startsWith("--functions=")).findFirst()
+                .map(o -> Set.of(o.substring("--functions=".length()).split(","))).orElse(Set.of());
         Path root = LocalSettings.findProjectRoot();
         Path target = Files.createDirectories(root.resolve("bench/target"));
         // The stack's logs go to a file: the console is for the figures. (MongoDB and Kafka start
@@ -81,7 +86,7 @@ public final class Benchmark {
         System.setProperty("logging.threshold.console", "OFF");
         boolean inMemory = options.contains("--in-memory");
         Path data = Files.createTempDirectory("anycalltaxi-bench");
-        Benchmark benchmark = new Benchmark(root, options.contains("--quick") ? QUICK : FULL, wanted);
+        Benchmark benchmark = new Benchmark(root, options.contains("--quick") ? QUICK : FULL, wanted, functions);
         String report;
         try (LocalStack stack = LocalStack.start(new LocalSettings(root, inMemory ? null : data, !inMemory, null, null,
                 "127.0.0.1", 0, 0, 0, 0, 0, 0, 0, Map.of(), true, List.of(), List.of(), Map.of(), Map.of()))) {
@@ -113,7 +118,7 @@ public final class Benchmark {
             run(3, stage, () -> WholeTrips.run(stage, pace.drivers(), pace.trips()));
             run(2, stage, () -> CallToView.run(stage, pace.arrivals()));
             run(1, stage, () -> CallThroughput.run(stage, pace.warmUp(), pace.measure()));
-            run(7, stage, () -> new FunctionCosts(root, stage, pace.warmUp(), pace.measure()).run());
+            run(7, stage, () -> new FunctionCosts(root, stage, pace.warmUp(), pace.measure(), functions).run());
         }
         run(4, stage, () -> {
             Table surge = Surge.table(pace.surge());

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -64,8 +66,11 @@ final class FunctionCosts {
     private final Duration warmUp;
     private final Duration measure;
     private final Path logs;
+    private final Set<String> only;
 
-    FunctionCosts(Path root, Stage stage, Duration warmUp, Duration measure) throws IOException {
+    /** @param only the functions to measure; empty for all of them */
+    FunctionCosts(Path root, Stage stage, Duration warmUp, Duration measure, Set<String> only) throws IOException {
+        this.only = only;
         this.root = root;
         this.stage = stage;
         this.stack = stage.stack();
@@ -80,8 +85,7 @@ final class FunctionCosts {
                 "answered", "other answers");
         HttpServer sink = sink();
         try {
-            for (Case each : List.of(createCall(), projectView(), driverIngress(), memberProfile(), insights(),
-                    driverOffers(), operatorsTrips(), signingKeys())) {
+            for (Case each : cases()) {
                 Cost function = measure(functionLaunch(each.function()), each.work());
                 table.row(each.function(), each.request(), "the function", cpu(function), "", Table.ms(function.idleCpuMillisPerSecond()), Table.rate(function.perSecond()),
                         Table.ms(function.p50()), function.done(), function.other());
@@ -105,6 +109,33 @@ final class FunctionCosts {
                 + "utime + stime of /proc/PID/stat, 10 ms ticks, over the measured time, divided by the requests answered "
                 + "as expected; idle: the same over " + IDLE.toSeconds() + " s without load after the warm-up, which "
                 + "the CPU per request includes (at a low rate it weighs more). Logs: bench/target/function-costs/.");
+    }
+
+    /** Each made only if it is measured: some prepare trips or taxis first. */
+    private List<Case> cases() throws InterruptedException {
+        Map<String, CaseMaker> makers = new LinkedHashMap<>();
+        makers.put("create-call", this::createCall);
+        makers.put("project-view", this::projectView);
+        makers.put("driver-ingress", this::driverIngress);
+        makers.put("register-member", this::memberProfile);
+        makers.put("usage-insights", this::insights);
+        makers.put("assign-taxi", this::driverOffers);
+        makers.put("end-trip-pay", this::operatorsTrips);
+        makers.put("sign-in", this::signingKeys);
+        if (!makers.keySet().containsAll(only)) {
+            throw new IllegalArgumentException("table 7 measures " + makers.keySet() + ", not all of " + only);
+        }
+        List<Case> cases = new ArrayList<>();
+        for (Map.Entry<String, CaseMaker> maker : makers.entrySet()) {
+            if (only.isEmpty() || only.contains(maker.getKey())) {
+                cases.add(maker.getValue().make());
+            }
+        }
+        return cases;
+    }
+
+    private interface CaseMaker {
+        Case make() throws InterruptedException;
     }
 
     private Case createCall() {

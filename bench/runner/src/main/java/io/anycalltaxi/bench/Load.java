@@ -1,5 +1,7 @@
 package io.anycalltaxi.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,29 @@ import java.util.function.IntSupplier;
 final class Load {
 
     private Load() {
+    }
+
+    /** A warm-up round in which the JIT compiled for less than this share of it ends the warm-up. */
+    private static final double QUIET_JIT = 0.05;
+
+    /**
+     * Warms this JVM (the whole local stack) up with a closed loop, in rounds of {@code round}, until
+     * its JIT compilers are all but done: the code a long-running pod runs, compiled, not the minutes
+     * after a start in which compiling takes a core of these two. At least one round, at most
+     * {@code longest}.
+     *
+     * @return how long the warm-up took
+     */
+    static Duration warmUp(int clients, Duration round, Duration longest, IntSupplier request) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long started = System.nanoTime();
+        long compiled;
+        do {
+            long before = jit.getTotalCompilationTime();
+            closedLoop(clients, Duration.ZERO, round, request);
+            compiled = jit.getTotalCompilationTime() - before;
+        } while (compiled > QUIET_JIT * round.toMillis() && System.nanoTime() - started < longest.toNanos());
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /**

@@ -68,6 +68,13 @@ final class SimulatedDriver {
         return String.format("서울00바%04d", Math.floorMod(taxiId.hashCode(), 10_000));
     }
 
+    /** Where the taxi is now, somewhere near home, on duty: what its app reports every few seconds. */
+    int reportPosition() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return post(EventType.DRIVER_LOCATION_REPORTED, null, new LocationReported(taxiId,
+                home.lat() + random.nextDouble(-0.01, 0.01), home.lng() + random.nextDouble(-0.01, 0.01), true));
+    }
+
     /** One whole trip; the status is 200 when it was completed and paid, otherwise what went wrong. */
     int trip() {
         awaitFree();
@@ -77,12 +84,17 @@ final class SimulatedDriver {
             return called.status();
         }
         String callId = called.text("callId");
-        boolean done = await(() -> offered(callId))
-                && accepted(callId) && await(() -> status(callId, "ASSIGNED", rider))
-                && send(EventType.DRIVER_PASSENGER_BOARDED, callId, new PassengerBoarded(callId, taxiId))
-                && await(() -> status(callId, "STARTED", rider))
-                && send(EventType.DRIVER_PASSENGER_ALIGHTED, callId, new PassengerAlighted(callId, taxiId, 3_300, 540))
-                && await(() -> status(callId, "COMPLETED", rider));
+        boolean done;
+        try (TripWatch watch = new TripWatch(api, callId, rider, PATIENCE)) {
+            done = await(() -> offered(callId))
+                    && accepted(callId) && watch.await("ASSIGNED", PATIENCE)
+                    && send(EventType.DRIVER_PASSENGER_BOARDED, callId, new PassengerBoarded(callId, taxiId))
+                    && watch.await("STARTED", PATIENCE)
+                    && send(EventType.DRIVER_PASSENGER_ALIGHTED, callId, new PassengerAlighted(callId, taxiId, 3_300, 540))
+                    && watch.await("COMPLETED", PATIENCE);
+        } catch (Exception notClosed) {
+            throw new IllegalStateException(notClosed);
+        }
         return done ? 200 : 504;
     }
 
@@ -96,12 +108,6 @@ final class SimulatedDriver {
         return send(EventType.DRIVER_CALL_ACCEPTED, callId, new CallAccepted(callId, taxiId));
     }
 
-    /** As the rider sees it. */
-    private boolean status(String callId, String status, Members.Caller rider) {
-        Api.Answer view = api.get("/trips/" + callId, rider.token());
-        return view.status() == 200 && status.equals(view.text("status"));
-    }
-
     /** The taxi is known to dispatch and not busy with an earlier trip (freed once that trip ended). */
     private void awaitFree() {
         if (!await(() -> mongo.exists(query(where("_id").is(taxiId).and("busyWith").is(null)), "taxis"))) {
@@ -110,8 +116,12 @@ final class SimulatedDriver {
     }
 
     private boolean send(EventType type, String callId, Record data) {
+        return post(type, callId, data) == 202;
+    }
+
+    private int post(EventType type, String callId, Record data) {
         CloudEvent event = EventFactory.fromProducer(URI.create("/drivers/" + taxiId), type, callId, data);
-        return api.post("/events", event, token).status() == 202;
+        return api.post("/events", event, token).status();
     }
 
     private static boolean await(BooleanSupplier condition) {

@@ -11,6 +11,7 @@ final class Table {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<Table> following = new ArrayList<>();
 
     Table(String title, String... header) {
         this.title = title;
@@ -27,6 +28,12 @@ final class Table {
 
     Table note(String note) {
         notes.add(note);
+        return this;
+    }
+
+    /** A table that belongs with this one, printed after it. */
+    Table followedBy(Table next) {
+        following.add(next);
         return this;
     }
 
@@ -60,6 +67,7 @@ final class Table {
         line(text, rule, widths);
         rows.forEach(row -> line(text, row, widths));
         notes.forEach(note -> text.append("\n").append(note).append("\n"));
+        following.forEach(next -> text.append("\n").append(next));
         return text.toString();
     }
 
