@@ -89,7 +89,7 @@ final class Api {
      *
      * @return what closes the stream; empty if it was not opened (any answer but 200)
      */
-    Optional<AutoCloseable> follow(String path, String token, Consumer<JsonNode> data) {
+    Optional<Runnable> follow(String path, String token, Consumer<JsonNode> data) {
         HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve(path)), token)
                 .header("Accept", "text/event-stream").GET().build();
         HttpResponse<Stream<String>> response;

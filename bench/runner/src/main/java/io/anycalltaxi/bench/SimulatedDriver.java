@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +34,9 @@ final class SimulatedDriver {
 
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** A trip not completed within its patience, at any step (a 504 is what a gateway would answer). */
+    private static final int NOT_DONE = 504;
+    static final int ON_A_TRIP = 0;
 
     private static final AtomicLong PHONES = new AtomicLong(ThreadLocalRandom.current().nextLong(10_000_000));
 
@@ -42,6 +46,7 @@ final class SimulatedDriver {
     private final Place home;
     private final String taxiId = "taxi-bench-" + UUID.randomUUID();
     private final String token;
+    private volatile boolean riding;
 
     /** A taxi the operator onboards, its driver signed in (with the token sign-in would give). */
     SimulatedDriver(Stage stage, Place home) {
@@ -61,41 +66,58 @@ final class SimulatedDriver {
     /** On duty at home, once dispatch knows it. */
     void standBy() {
         send(EventType.DRIVER_LOCATION_REPORTED, null, new LocationReported(taxiId, home.lat(), home.lng(), true));
-        awaitFree();
+        if (!isFreeInTime()) {
+            throw new IllegalStateException("taxi " + taxiId + " was never free to take a call");
+        }
     }
 
     private String number() {
         return String.format("서울00바%04d", Math.floorMod(taxiId.hashCode(), 10_000));
     }
 
-    /** Where the taxi is now, somewhere near home, on duty: what its app reports every few seconds. */
+    /**
+     * Where the taxi is now, somewhere near home, on duty: what its app reports every few seconds
+     * (dispatch offers no call to a taxi that has not reported for a minute).
+     *
+     * @return the answer's status, or {@link #ON_A_TRIP} if nothing was sent: the trip's own events tell where it is
+     */
     int reportPosition() {
+        if (riding) {
+            return ON_A_TRIP;
+        }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return post(EventType.DRIVER_LOCATION_REPORTED, null, new LocationReported(taxiId,
                 home.lat() + random.nextDouble(-0.01, 0.01), home.lng() + random.nextDouble(-0.01, 0.01), true));
     }
 
     /** One whole trip; the status is 200 when it was completed and paid, otherwise what went wrong. */
-    int trip() {
-        awaitFree();
+    int trip() throws InterruptedException {
+        if (!isFreeInTime()) {
+            return NOT_DONE;
+        }
         Members.Caller rider = members.next();
         Api.Answer called = api.call(rider, home, new Place(home.lat() + 0.03, home.lng(), "3 km north"));
         if (called.status() != 201) {
             return called.status();
         }
         String callId = called.text("callId");
+        Optional<TripWatch> watching = TripWatch.open(api, callId, rider, PATIENCE);
+        if (watching.isEmpty()) {
+            return NOT_DONE;
+        }
         boolean done;
-        try (TripWatch watch = new TripWatch(api, callId, rider, PATIENCE)) {
+        riding = true;
+        try (TripWatch watch = watching.get()) {
             done = await(() -> offered(callId))
                     && accepted(callId) && watch.await("ASSIGNED", PATIENCE)
                     && send(EventType.DRIVER_PASSENGER_BOARDED, callId, new PassengerBoarded(callId, taxiId))
                     && watch.await("STARTED", PATIENCE)
                     && send(EventType.DRIVER_PASSENGER_ALIGHTED, callId, new PassengerAlighted(callId, taxiId, 3_300, 540))
                     && watch.await("COMPLETED", PATIENCE);
-        } catch (Exception notClosed) {
-            throw new IllegalStateException(notClosed);
+        } finally {
+            riding = false;
         }
-        return done ? 200 : 504;
+        return done ? 200 : NOT_DONE;
     }
 
     private boolean offered(String callId) {
@@ -109,10 +131,8 @@ final class SimulatedDriver {
     }
 
     /** The taxi is known to dispatch and not busy with an earlier trip (freed once that trip ended). */
-    private void awaitFree() {
-        if (!await(() -> mongo.exists(query(where("_id").is(taxiId).and("busyWith").is(null)), "taxis"))) {
-            throw new IllegalStateException("taxi " + taxiId + " was never free to take a call");
-        }
+    private boolean isFreeInTime() {
+        return await(() -> mongo.exists(query(where("_id").is(taxiId).and("busyWith").is(null)), "taxis"));
     }
 
     private boolean send(EventType type, String callId, Record data) {

@@ -15,20 +15,30 @@ final class TripWatch implements AutoCloseable {
     private static final Duration RETRY = Duration.ofMillis(20);
 
     private final Set<String> seen = new HashSet<>();
-    private final AutoCloseable stream;
+    private Runnable stream;
 
-    /** Opened as soon as the view knows the call: until it does, the stream answers 404. */
-    TripWatch(Api api, String callId, Members.Caller rider, Duration patience) throws InterruptedException {
+    private TripWatch() {
+    }
+
+    /**
+     * Opened as soon as the view knows the call: until it does, the stream answers 404.
+     *
+     * @return empty if the view could not be followed within {@code patience}
+     */
+    static Optional<TripWatch> open(Api api, String callId, Members.Caller rider, Duration patience)
+            throws InterruptedException {
+        TripWatch watch = new TripWatch();
         long deadline = System.nanoTime() + patience.toNanos();
-        Optional<AutoCloseable> opened;
+        Optional<Runnable> opened;
         while ((opened = api.follow("/trips/" + callId + "/stream", rider.token(),
-                view -> saw(view.path("status").asText()))).isEmpty()) {
+                view -> watch.saw(view.path("status").asText()))).isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the view of call " + callId + " could not be followed");
+                return Optional.empty();
             }
             Thread.sleep(RETRY.toMillis());
         }
-        this.stream = opened.get();
+        watch.stream = opened.get();
+        return Optional.of(watch);
     }
 
     private synchronized void saw(String status) {
@@ -55,7 +65,7 @@ final class TripWatch implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        stream.close();
+    public void close() {
+        stream.run();
     }
 }

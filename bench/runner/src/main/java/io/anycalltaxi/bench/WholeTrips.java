@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.anycalltaxi.core.events.Place;
 
@@ -40,11 +41,14 @@ final class WholeTrips {
             SimulatedDriver driver = free.remove();
             try {
                 return driver.trip();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcomes.NO_ANSWER;
             } finally {
                 free.add(driver);
             }
         };
-        try (Reporting reporting = new Reporting(elsewhere)) {
+        try (Reporting reporting = new Reporting(Stream.concat(fleet.stream(), elsewhere.stream()).toList())) {
             Duration warmedIn = Load.warmUp(drivers, duration.dividedBy(3), duration.multipliedBy(3), trip);
             Outcomes reports = reporting.fromNow();
             Outcomes trips = Load.closedLoop(drivers, Duration.ZERO, duration, trip);
@@ -61,7 +65,8 @@ final class WholeTrips {
                             + "view's Server-Sent Events, as the web app does, until the trip is COMPLETED (paid). "
                             + "Drivers act as soon as they see the change, so a trip's time is the system's alone. "
                             + "Throughout, " + REPORTING_TAXIS + " onboarded taxis far from every stand each report "
-                            + "where they are every " + REPORT_EVERY.toSeconds() + " s, through the gateway. A warm-up "
+                            + "where they are every " + REPORT_EVERY.toSeconds() + " s, through the gateway, and so do "
+                            + "the drivers while they wait for a call (the reports counted are both). A warm-up "
                             + "in rounds of " + duration.dividedBy(3).toSeconds() + " s until the JIT is all but done, "
                             + "then " + duration.toSeconds() + " s measured.");
         }
@@ -97,7 +102,10 @@ final class WholeTrips {
                 beats.scheduleAtFixedRate(() -> Thread.ofVirtual().start(() -> {
                     Outcomes into = outcomes;
                     long started = System.nanoTime();
-                    into.record(taxi.reportPosition(), System.nanoTime() - started);
+                    int status = taxi.reportPosition();
+                    if (status != SimulatedDriver.ON_A_TRIP) {
+                        into.record(status, System.nanoTime() - started);
+                    }
                 }), i * spacing, REPORT_EVERY.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
