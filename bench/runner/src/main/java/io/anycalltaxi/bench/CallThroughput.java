@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
 
 import com.sun.management.OperatingSystemMXBean;
 
@@ -41,10 +42,11 @@ final class CallThroughput {
     /** @return for this route, what one call cost each function */
     private static Table measure(Table table, String route, Api api, Stage stage, Duration warmUp, Duration measure)
             throws InterruptedException {
-        Duration warmedIn = Load.warmUp(CLIENTS, warmUp, longest(warmUp), () -> api.call(stage.members().next()).status());
+        IntSupplier call = () -> api.call(stage.members().next()).status();
+        Duration warmedIn = Load.warmUp(CLIENTS, warmUp, longest(warmUp), call);
         stage.settle();
         Work before = work(stage);
-        Outcomes calls = Load.closedLoop(CLIENTS, Duration.ZERO, measure, () -> api.call(stage.members().next()).status());
+        Outcomes calls = Load.closedLoop(CLIENTS, Duration.ZERO, measure, call);
         stage.settle();
         Work after = work(stage);
         long answered = calls.count(201);
