@@ -19,6 +19,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * F5: the customer's view as a stream of Server-Sent Events. Every change of the view (a stage,
  * the status, the taxi's position) is sent as an {@code event: view} carrying the whole view, with
@@ -26,6 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * only what is newer. Changes made here are pushed at once; a poll catches those made by other
  * instances of this function. A change is pushed off the thread that made it (the broker's
  * delivery waits for nobody's network), and a call's view is read once for all who watch it.
+ * A quiet stream gets a heartbeat (an SSE comment): a proxy in between (the gateway, Knative's
+ * queue-proxy) learns from that write that its client has gone and closes the stream, which
+ * would otherwise hold a request in flight here, and read its view each poll, until it times out.
  */
 @Component
 class TripStreams {
@@ -35,9 +41,12 @@ class TripStreams {
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final ExecutorService pushing = Executors.newVirtualThreadPerTaskExecutor();
 
-    TripStreams(TripViews views, @Value("${anycalltaxi.view.stream-timeout:9m}") Duration timeout) {
+    TripStreams(TripViews views, @Value("${anycalltaxi.view.stream-timeout:9m}") Duration timeout,
+            MeterRegistry meters) {
         this.views = views;
         this.timeout = timeout;
+        Gauge.builder("anycalltaxi.view.streams", () -> subscribers.values().stream().mapToInt(List::size).sum())
+                .description("Live trip streams open in this instance (customers' and friends')").register(meters);
     }
 
     private static final class Subscriber {
@@ -92,6 +101,19 @@ class TripStreams {
     @Scheduled(fixedDelayString = "${anycalltaxi.view.stream-poll:1s}")
     void poll() {
         subscribers.keySet().forEach(this::push);
+    }
+
+    @Scheduled(fixedDelayString = "${anycalltaxi.view.stream-heartbeat:15s}")
+    void heartbeat() {
+        subscribers.values().forEach(watching -> watching.forEach(subscriber -> {
+            synchronized (subscriber) {
+                try {
+                    subscriber.emitter.send(SseEmitter.event().comment(""));
+                } catch (IOException | IllegalStateException gone) {
+                    leave(subscriber);
+                }
+            }
+        }));
     }
 
     @PreDestroy

@@ -19,8 +19,11 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.cloud.function.web.mvc.ReactorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -44,6 +47,13 @@ public class LocalGatewayApplication {
 
     /** Set by the local runtime before the context starts. */
     public record Backends(GatewayRoutes routes, Map<String, URI> urls, URI console) {
+    }
+
+    /** The functions' requests as Boot builds them (spring.http.client.*), with event streams that end. */
+    @Bean
+    ClientHttpRequestFactory gatewayRequests(ClientHttpRequestFactoryBuilder<?> requests,
+            ClientHttpRequestFactorySettings settings) {
+        return new EventStreamRequests(requests.build(settings));
     }
 
     @Bean

@@ -33,6 +33,8 @@ public final class SharedStack implements BeforeAllCallback {
             "--anycalltaxi.dispatch.silent-after=5s",
             "--anycalltaxi.dispatch.ride-limit=5s",
             "--anycalltaxi.payment.overdue-after=1s",
+            // a stream whose client left is found by its next heartbeat
+            "--anycalltaxi.view.stream-heartbeat=1s",
             "--resilience4j.ratelimiter.instances.calls.limit-for-period=40",
             "--resilience4j.bulkhead.instances.calls.max-concurrent-calls=12",
             // every test signs in from this one address

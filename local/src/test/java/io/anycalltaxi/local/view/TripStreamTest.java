@@ -22,7 +22,8 @@ import io.anycalltaxi.local.testing.SseClient;
 
 /**
  * A customer following the trip (SSE through the gateway) sees the taxi move and
- * every stage, in order, as they happen; reconnecting with Last-Event-ID resumes.
+ * every stage, in order, as they happen; reconnecting with Last-Event-ID resumes; a stream whose
+ * client has gone does not stay open.
  */
 @ExtendWith(SharedStack.class)
 class TripStreamTest {
@@ -93,6 +94,27 @@ class TripStreamTest {
             assertThat(behind.received().get(0).data().path("status").asText())
                     .as("what it missed, at once").isEqualTo("STARTED");
         }
+    }
+
+    @Test
+    void aStreamWhoseClientLeftIsClosed() {
+        Ride ride = Ride.offered(api, "서울88자8888", "Yoon Ha");
+        // earlier tests' streams, closed once their heartbeat finds their client gone
+        await().atMost(Duration.ofSeconds(20)).until(() -> openStreams() == 0);
+        try (SseClient customer = new SseClient(stream(ride.callId()), null, ride.rider().api.token())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !customer.received().isEmpty());
+            assertThat(openStreams()).isEqualTo(1);
+        }
+
+        // nothing changes on the trip: its heartbeat is what finds the client gone
+        await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == 0);
+    }
+
+    private static int openStreams() {
+        Api.Response meter = Api.operator().at(SharedStack.stack().functions().get("project-view").url())
+                .get("/actuator/metrics/anycalltaxi.view.streams");
+        assertThat(meter.status()).isEqualTo(200);
+        return meter.body().path("measurements").path(0).path("value").asInt();
     }
 
     private void moveAndWait(Ride ride, double metersNorth) {
