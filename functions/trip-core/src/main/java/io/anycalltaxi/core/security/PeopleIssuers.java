@@ -72,7 +72,7 @@ public class PeopleIssuers {
     }
 
     private static AuthenticationManager manager(JwtDecoder decoder, ActorTokens actors) {
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(VerifiedTokens.remembering(decoder));
         provider.setJwtAuthenticationConverter(actors);
         return provider::authenticate;
     }

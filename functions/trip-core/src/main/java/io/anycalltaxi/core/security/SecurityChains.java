@@ -28,7 +28,7 @@ public final class SecurityChains {
             JwtDecoder decoder) throws Exception {
         return stateless(http.securityMatcher(matcher), problems)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(VerifiedTokens.remembering(decoder)))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
