@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -33,6 +34,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
+
+import io.anycalltaxi.core.security.VerifiedTokens;
 
 /**
  * What the cluster's service-account issuer is to Knative's sender identity, locally: it gives each
@@ -49,7 +52,8 @@ public final class WorkloadIssuer {
     private final String namespace;
     private final RSAKey key;
     private final NimbusJwtEncoder encoder;
-    private final NimbusJwtDecoder decoder;
+    /** The broker's check of each producer: the same few tokens again and again, each verified once. */
+    private final JwtDecoder decoder;
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
 
     public WorkloadIssuer(String issuer, String namespace) {
@@ -58,11 +62,12 @@ public final class WorkloadIssuer {
         try {
             this.key = new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
             this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(key)));
-            this.decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
+            NimbusJwtDecoder verifier = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
+            verifier.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+            this.decoder = VerifiedTokens.remembering(verifier);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
     }
 
     public String issuer() {
