@@ -29,9 +29,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * only what is newer. Changes made here are pushed at once; a poll catches those made by other
  * instances of this function. A change is pushed off the thread that made it (the broker's
  * delivery waits for nobody's network), and a call's view is read once for all who watch it.
- * A quiet stream gets a heartbeat (an SSE comment): a proxy in between (the gateway, Knative's
- * queue-proxy) learns from that write that its client has gone and closes the stream, which
- * would otherwise hold a request in flight here, and read its view each poll, until it times out.
+ * Every stream gets a heartbeat (an SSE comment) now and then: a proxy in between (the gateway,
+ * Knative's queue-proxy) learns from that write that its client has gone and closes the stream,
+ * which would otherwise hold a request in flight here, and read its view each poll, until it
+ * times out; a stream with no changes is written to at least that often.
  */
 @Component
 class TripStreams {
@@ -107,11 +108,7 @@ class TripStreams {
     void heartbeat() {
         subscribers.values().forEach(watching -> watching.forEach(subscriber -> {
             synchronized (subscriber) {
-                try {
-                    subscriber.emitter.send(SseEmitter.event().comment(""));
-                } catch (IOException | IllegalStateException gone) {
-                    leave(subscriber);
-                }
+                write(subscriber, SseEmitter.event().comment(""));
             }
         }));
     }
@@ -134,14 +131,22 @@ class TripStreams {
                 subscriber.known = subscriber.known == null ? view : subscriber.known;
                 return;
             }
-            try {
-                subscriber.emitter.send(SseEmitter.event().id(Long.toString(view.version())).name("view")
-                        .data(subscriber.shown.apply(view), MediaType.APPLICATION_JSON));
+            if (write(subscriber, SseEmitter.event().id(Long.toString(view.version())).name("view")
+                    .data(subscriber.shown.apply(view), MediaType.APPLICATION_JSON))) {
                 subscriber.sentVersion = view.version();
                 subscriber.known = view;
-            } catch (IOException | IllegalStateException gone) {
-                leave(subscriber);
             }
+        }
+    }
+
+    /** @return whether it was written; a subscriber that cannot be written to has gone, and leaves */
+    private boolean write(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+        try {
+            subscriber.emitter.send(event);
+            return true;
+        } catch (IOException | IllegalStateException gone) {
+            leave(subscriber);
+            return false;
         }
     }
 

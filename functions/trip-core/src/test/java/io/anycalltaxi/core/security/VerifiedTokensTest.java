@@ -3,6 +3,7 @@ package io.anycalltaxi.core.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,7 @@ class VerifiedTokensTest {
         }
     }
 
-    private static java.security.interfaces.RSAPublicKey rsa(RSAKey key) {
+    private static RSAPublicKey rsa(RSAKey key) {
         try {
             return key.toRSAPublicKey();
         } catch (JOSEException e) {
