@@ -1,6 +1,7 @@
 package io.anycalltaxi.local.testing;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.Document;
 
@@ -28,10 +29,14 @@ public final class Money {
     /** The trip's charge attempts, as end-trip-pay reserved and settled them. */
     @SuppressWarnings("unchecked")
     public static List<Document> attempts(String callId) {
+        return stored(callId).map(trip -> (List<Document>) trip.get("charges")).orElse(List.of());
+    }
+
+    /** The trip as the store has it: what a test that waited in vain for its view reports. */
+    public static Optional<Document> stored(String callId) {
         try (MongoClient mongo = MongoClients.create(SharedStack.stack().mongoUri())) {
-            Document trip = mongo.getDatabase("anycalltaxi").getCollection("trips").find(new Document("_id", callId))
-                    .first();
-            return trip == null || trip.get("charges") == null ? List.of() : (List<Document>) trip.get("charges");
+            return Optional.ofNullable(mongo.getDatabase("anycalltaxi").getCollection("trips")
+                    .find(new Document("_id", callId)).first());
         }
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.bson.Document;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -22,9 +25,28 @@ public final class Views {
         return awaitView(callId, shows, Duration.ofSeconds(60));
     }
 
+    /** A view that never shows it fails with the trip as stored beside it: was the event made, or not projected? */
     public static JsonNode awaitView(String callId, Predicate<JsonNode> shows, Duration atMost) {
-        return await().atMost(atMost).pollInterval(Duration.ofMillis(100))
-                .until(() -> Api.operator().get("/trips/" + callId).body(), view -> view.has("callId") && shows.test(view));
+        try {
+            return await().atMost(atMost).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Api.operator().get("/trips/" + callId).body(), view -> view.has("callId")
+                            && shows.test(view));
+        } catch (ConditionTimeoutException timeout) {
+            throw new AssertionError(timeout.getMessage() + "\nThe trip as stored: " + Money.stored(callId)
+                    .map(Views::summary).orElse("none") + "\nIts dead letters: " + Console.deadLetters().stream()
+                    .filter(letter -> letter.toString().contains(callId))
+                    .map(letter -> letter.path("type").asText() + " " + letter.path("knativeerrorcode").asText() + " from "
+                            + letter.path("knativeerrordest").asText()).toList(), timeout);
+        }
+    }
+
+    private static String summary(Document trip) {
+        Document shown = new Document();
+        List.of("status", "version", "fee", "charges", "refunds", "flags", "outbox").forEach(field -> shown.put(field,
+                trip.get(field)));
+        shown.put("events", trip.getList("events", Document.class, List.of()).stream()
+                .map(event -> event.get("type") + "@" + event.getDate("time").toInstant()).toList());
+        return shown.toJson();
     }
 
     public static JsonNode awaitStatus(String callId, String status) {
