@@ -21,8 +21,8 @@ import io.anycalltaxi.core.trip.TripEvent;
  * Publishes the events a trip queued (its outbox, written in the same conditional write as the
  * change) to the broker. The writer publishes right after its write, and owns its entries for a
  * grace period; if the broker is unreachable they stay queued and {@link #relay()} sends them on a
- * later tick, so an accepted call is never lost. Each function relays only the events it produced
- * (the broker admits each type from its producer alone); an event sent twice keeps its id, and
+ * later tick, so an accepted call is never lost. Each function publishes and relays only the events
+ * it produced (the broker admits each type from its producer alone); an event sent twice keeps its id, and
  * every consumer deduplicates.
  */
 public class TripOutbox implements OutboxRelay {
@@ -45,12 +45,14 @@ public class TripOutbox implements OutboxRelay {
     }
 
     /**
-     * Publishes the trip's queued events now.
+     * Publishes the events this function queued on the trip now. Another producer's events still
+     * queued there are left to it: the broker would refuse them from this function, and that refusal
+     * would hold this function's own events back until its next relay.
      *
      * @return whether all of them reached the broker (if not, the relay will retry)
      */
     public boolean publish(Trip trip) {
-        return publish(trip, trip.unpublished());
+        return publish(trip, own(trip));
     }
 
     /** Sends what this function left queued for longer than the grace period. */
@@ -58,13 +60,16 @@ public class TripOutbox implements OutboxRelay {
     public Optional<Instant> relay() {
         Instant due = clock.instant().minus(grace);
         for (Trip trip : trips.withUnpublishedEventsOf(events.source(), RELAY_BATCH)) {
-            List<TripEvent> overdue = trip.unpublished().stream()
-                    .filter(e -> e.time().isBefore(due) && e.source().equals(events.source())).toList();
+            List<TripEvent> overdue = own(trip).stream().filter(e -> e.time().isBefore(due)).toList();
             if (!overdue.isEmpty() && !publish(trip, overdue)) {
                 return Optional.of(overdue.get(0).time());
             }
         }
         return Optional.empty();
+    }
+
+    private List<TripEvent> own(Trip trip) {
+        return trip.unpublished().stream().filter(e -> e.source().equals(events.source())).toList();
     }
 
     private boolean publish(Trip trip, List<TripEvent> pending) {
