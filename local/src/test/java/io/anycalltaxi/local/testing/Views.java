@@ -42,10 +42,16 @@ public final class Views {
 
     private static String summary(Document trip) {
         Document shown = new Document();
-        List.of("status", "version", "fee", "charges", "refunds", "flags", "outbox").forEach(field -> shown.put(field,
+        List.of("status", "version", "fee", "refunds", "flags", "outbox").forEach(field -> shown.put(field,
                 trip.get(field)));
+        shown.put("charges", trip.getList("charges", Document.class, List.of()).stream().map(charge -> {
+            Document attempt = new Document(charge);
+            attempt.remove("cardToken"); // no card token in a test's output either
+            return attempt;
+        }).toList());
         shown.put("events", trip.getList("events", Document.class, List.of()).stream()
-                .map(event -> event.get("type") + "@" + event.getDate("time").toInstant()).toList());
+                .map(event -> event.get("type") + " " + event.get("_id") + " from " + event.get("source") + " at "
+                        + event.getDate("time").toInstant()).toList());
         return shown.toJson();
     }
 

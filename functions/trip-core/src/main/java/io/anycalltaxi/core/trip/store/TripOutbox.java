@@ -22,8 +22,8 @@ import io.anycalltaxi.core.trip.TripEvent;
  * change) to the broker. The writer publishes right after its write, and owns its entries for a
  * grace period; if the broker is unreachable they stay queued and {@link #relay()} sends them on a
  * later tick, so an accepted call is never lost. Each function publishes and relays only the events
- * it produced (the broker admits each type from its producer alone); an event sent twice keeps its id, and
- * every consumer deduplicates.
+ * it produced (the broker admits each type from its producer alone); an event sent twice keeps its
+ * id, and every consumer deduplicates.
  */
 public class TripOutbox implements OutboxRelay {
 
