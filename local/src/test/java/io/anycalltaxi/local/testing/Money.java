@@ -27,9 +27,8 @@ public final class Money {
     }
 
     /** The trip's charge attempts, as end-trip-pay reserved and settled them. */
-    @SuppressWarnings("unchecked")
     public static List<Document> attempts(String callId) {
-        return stored(callId).map(trip -> (List<Document>) trip.get("charges")).orElse(List.of());
+        return stored(callId).map(trip -> trip.getList("charges", Document.class, List.of())).orElse(List.of());
     }
 
     /** The trip as the store has it: what a test that waited in vain for its view reports. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,7 @@ import io.anycalltaxi.core.events.Money;
 import io.anycalltaxi.core.events.Place;
 import io.anycalltaxi.core.security.WorkloadTokens;
 import io.anycalltaxi.core.testing.EmbeddedMongo;
+import io.anycalltaxi.core.testing.Places;
 import io.anycalltaxi.core.testing.ScriptedHttpServer;
 import io.anycalltaxi.core.trip.Cause;
 import io.anycalltaxi.core.trip.Trip;
@@ -34,9 +36,6 @@ import io.micrometer.tracing.propagation.Propagator;
  * a local HTTP server: each producer sends its own and leaves the other's queued for its owner.
  */
 class TripOutboxTest {
-
-    private static final Place PICKUP = new Place(37.5663, 126.9779, "Seoul City Hall");
-    private static final Place DROPOFF = new Place(37.4979, 127.0276, "Gangnam Station");
 
     private static MongoClient client;
     private static Trips trips;
@@ -68,9 +67,10 @@ class TripOutboxTest {
         EventFactory assignTaxi = new EventFactory("assign-taxi");
         String callId = UUID.randomUUID().toString();
         // given: the call's own publish did not get through, so call.requested is still queued
-        Trip requested = trips.createAndQueue(Trip.request(callId, "member-" + callId, PICKUP, DROPOFF,
-                Money.won(10_000), createCall.cause("call-" + callId, Clock.systemUTC().instant())));
-        Cause accept = assignTaxi.cause("accept-" + callId, Clock.systemUTC().instant());
+        Place pickup = Places.fresh();
+        Trip requested = trips.createAndQueue(Trip.request(callId, "member-" + callId, pickup,
+                Places.north(pickup, 3_000), Money.won(10_000), createCall.cause("call-" + callId, Instant.now())));
+        Cause accept = assignTaxi.cause("accept-" + callId, Instant.now());
         Trip assigned = trips.changeAndQueue(callId, accept, t -> t.assign("taxi-1", "plate", "driver", 60, accept))
                 .trip();
         broker.script(ScriptedHttpServer.Reply.json(202, ""));
