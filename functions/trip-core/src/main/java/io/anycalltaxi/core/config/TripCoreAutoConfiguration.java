@@ -50,6 +50,7 @@ import io.anycalltaxi.core.trip.store.TripOutbox;
 import io.anycalltaxi.core.trip.store.Trips;
 import io.anycalltaxi.core.web.CallContextFilter;
 import io.anycalltaxi.core.web.ProblemAdvice;
+import io.anycalltaxi.core.web.ResponseEndFilter;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -177,6 +178,17 @@ public class TripCoreAutoConfiguration {
         return settings -> settings
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selection.toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Outermost, so that every other filter has written what it writes before the response ends (the
+     * others at this order only look at the request on its way in).
+     */
+    @Bean
+    FilterRegistrationBean<ResponseEndFilter> responseEndFilter() {
+        FilterRegistrationBean<ResponseEndFilter> registration = new FilterRegistrationBean<>(new ResponseEndFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
