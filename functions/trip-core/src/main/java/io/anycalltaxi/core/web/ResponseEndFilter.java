@@ -15,9 +15,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * Ends each response before the request leaves the servlet. Boot's graceful shutdown on Tomcat counts
  * a request done once the servlet returns, while Tomcat writes the response's end (the last chunk,
  * or all of a short body) only after that: a function told to stop could close the connection in
- * between and cut short an answer it had given. Not for an asynchronous request (an event stream);
- * an error left to the server's error page ({@code sendError}) holds the response, which Tomcat then
- * does not end here.
+ * between and cut short an answer it had given. Not for an asynchronous request (an event stream).
+ * After {@code sendError} Tomcat holds the response for its error page, and closing it here does nothing.
  */
 public class ResponseEndFilter extends OncePerRequestFilter {
 
